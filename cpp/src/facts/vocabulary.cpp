@@ -10,14 +10,6 @@
 
 namespace optally {
 
-InputError::InputError(std::string file, std::size_t line, std::string field, const std::string& what)
-    : std::invalid_argument(file + (line ? ":" + std::to_string(line) : std::string()) +
-                            (field.empty() ? std::string() : ": field '" + field + "'") + ": " + what),
-      file_(std::move(file)),
-      line_(line),
-      field_(std::move(field)),
-      reason_(what) {}
-
 namespace {
 std::mutex data_dir_mutex;
 std::filesystem::path chosen_data_dir;
