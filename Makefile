@@ -53,3 +53,21 @@ test-python: $(VENV)/.installed
 
 clean:
 	rm -rf build $(VENV)
+
+# The C++ tests under AddressSanitizer + UndefinedBehaviorSanitizer.
+test-sanitize: system-deps
+	cmake -S . -B build/asan -DOPTALLY_BUILD_TESTS=ON -DOPTALLY_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug >/dev/null
+	cmake --build build/asan -j $(JOBS)
+	cd build/asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure -j $(JOBS)
+
+# Each libFuzzer harness for FUZZ_SECONDS, starting from the seed inputs in tests/fuzz/seeds.
+FUZZ_SECONDS ?= 60
+fuzz:
+	@command -v clang++ >/dev/null || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq clang libclang-rt-14-dev; }
+	CC=clang CXX=clang++ cmake -S . -B build/fuzz -DOPTALLY_FUZZ=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+	cmake --build build/fuzz -j $(JOBS)
+	@set -e; for harness in build/fuzz/fuzz_*; do \
+	  name=$$(basename $$harness); corpus=build/fuzz/corpus/$$name; mkdir -p $$corpus; \
+	  echo "fuzzing $$name for $(FUZZ_SECONDS) s"; \
+	  $$harness -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -artifact_prefix=build/fuzz/ $$corpus tests/fuzz/seeds/$$name 2>&1 | tail -n 1; \
+	done
