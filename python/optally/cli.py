@@ -1,0 +1,214 @@
+"""The `optally` command: extract facts from articles, resolve them into operations, report."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+POLICIES = ("latest", "max", "min", "most_reported")
+METHODS = ("wilson", "clopper-pearson", "jeffreys")
+
+DESCRIPTION = """\
+optally reads news articles and police press releases about operations against online
+child sexual abuse material, extracts every figure with its evidence, reconciles the
+reports into operations, and computes the ratios analysts ask for.
+
+  optally report                      the embedded sample: figures and ratios
+  optally report articles/            extract, resolve and report a folder of articles
+  optally extract articles/ -o f.jsonl   facts as JSON Lines, one per figure
+  optally resolve f.jsonl -o ops.json    operations with reconciled figures and conflicts
+"""
+
+
+def _positive_int(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return value
+
+
+def _level(text: str) -> float:
+    value = float(text)
+    if not 0 < value < 1:
+        raise argparse.ArgumentTypeError("must lie strictly between 0 and 1, e.g. 0.95")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="optally", description=DESCRIPTION,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version", version="optally " + _version())
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def add_input_options(sub, *, with_policy: bool):
+        sub.add_argument("--threads", type=_positive_int, default=None, metavar="N",
+                         help="threads for extraction (default: all cores)")
+        sub.add_argument("--keep-names", action="store_true",
+                         help="keep personal names in evidence (by default they are masked as [name])")
+        sub.add_argument("--strict", action="store_true",
+                         help="fail, writing nothing, if any input file is skipped or unreadable")
+        sub.add_argument("-o", "--output", metavar="FILE",
+                         help="write here (atomically) instead of to standard output")
+        if with_policy:
+            sub.add_argument("--policy", choices=POLICIES, default="latest",
+                             help="which figure to choose when reports conflict: the latest report (by its "
+                                  "date, where known), the largest, the smallest, or the one most reports give "
+                                  "(default: latest)")
+
+    extract = commands.add_parser(
+        "extract", help="articles -> facts (JSON Lines)",
+        description="Extract facts from articles: files (.txt, .html, .htm), folders (searched recursively) "
+                    "or - for standard input. Writes one JSON object per fact (see the fact contract) and a "
+                    "summary line on standard error.")
+    extract.add_argument("paths", nargs="+", metavar="PATH")
+    add_input_options(extract, with_policy=False)
+
+    resolve = commands.add_parser(
+        "resolve", help="facts or articles -> operations (JSON)",
+        description="Group facts from many reports into operations, reconcile their figures and list every "
+                    "conflict with its sources. PATH may be fact files (.jsonl, .csv) or articles and folders.")
+    resolve.add_argument("paths", nargs="+", metavar="PATH")
+    add_input_options(resolve, with_policy=True)
+
+    report = commands.add_parser(
+        "report", help="figures and ratios per operation",
+        description="Per operation: its reconciled figures, the standard ratios (with the bound each is: "
+                    "exact, lower or upper) and proportions with confidence intervals. With no PATH, the "
+                    "embedded sample is used.")
+    report.add_argument("paths", nargs="*", metavar="PATH")
+    add_input_options(report, with_policy=True)
+    report.add_argument("--format", choices=("table", "json", "csv"), default="table",
+                        help="table for reading, json or csv for other programs (default: table)")
+    report.add_argument("--level", type=_level, default=0.95, help="confidence level of intervals (default 0.95)")
+    report.add_argument("--method", choices=METHODS, default="wilson",
+                        help="interval for proportions (default: wilson)")
+    report.add_argument("--html", metavar="FILE", help="also write a self-contained HTML report here")
+    return parser
+
+
+def _version() -> str:
+    from . import __version__
+
+    return __version__
+
+
+def _load_facts(args, paths):
+    """Facts from fact files and articles named on the command line."""
+    from . import FactTable, extract_files, extract
+    from ._inputs import collect
+    from ._progress import Progress
+
+    inputs = collect(paths)
+    tables = [FactTable.read(p) for p in inputs.fact_files]
+    skipped = list(inputs.skipped)
+    documents = 0
+    if inputs.articles:
+        progress = Progress(len(inputs.articles), "extracting")
+        extracted = extract_files(inputs.articles, threads=args.threads, keep_names=args.keep_names,
+                                  progress=progress)
+        skipped += extracted.skipped
+        documents += len(inputs.articles) - len(extracted.skipped)
+        tables.append(extracted)
+    if inputs.stdin:
+        tables.append(extract(sys.stdin.buffer.read().decode("utf-8", errors="replace"), doc="stdin",
+                              keep_names=args.keep_names))
+        documents += 1
+    if skipped and args.strict:
+        lines = "\n".join(f"  {path}: {why}" for path, why in skipped)
+        raise _Failure(f"{len(skipped)} input(s) skipped and --strict given; nothing written:\n{lines}")
+    return FactTable.concat(tables), documents, skipped
+
+
+class _Failure(Exception):
+    """An error to print as one clear message, without a traceback."""
+
+
+def _emit(args, text: str) -> None:
+    if args.output:
+        from ._io import atomic_write_text
+
+        atomic_write_text(args.output, text)
+    else:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+
+
+def _summary(documents: int, facts: int, skipped) -> None:
+    reasons: dict[str, int] = {}
+    for _, why in skipped:
+        reasons[why] = reasons.get(why, 0) + 1
+    detail = "; ".join(f"{n} {why}" for why, n in sorted(reasons.items()))
+    print(f"optally: {documents} documents, {facts} facts, {len(skipped)} skipped" + (f" ({detail})" if detail else ""),
+          file=sys.stderr)
+
+
+def run_extract(args) -> int:
+    table, documents, skipped = _load_facts(args, args.paths)
+    _emit(args, table.to_jsonl())
+    _summary(documents, len(table), skipped)
+    return 0
+
+
+def run_resolve(args) -> int:
+    from . import Corpus
+
+    table, documents, skipped = _load_facts(args, args.paths)
+    corpus = Corpus.from_facts(table, policy=args.policy)
+    _emit(args, json.dumps(corpus.to_json(), indent=1, ensure_ascii=False) + "\n")
+    if documents or skipped:
+        _summary(documents, len(table), skipped)
+    return 0
+
+
+def run_report(args) -> int:
+    from . import Corpus, sample
+
+    if args.paths:
+        table, documents, skipped = _load_facts(args, args.paths)
+    else:
+        table, documents, skipped = sample(), 0, []
+    corpus = Corpus.from_facts(table, policy=args.policy)
+    report = corpus.report(level=args.level, method=args.method)
+    rendered = {"table": report.to_text, "json": report.to_json_text, "csv": report.to_csv}[args.format]()
+    _emit(args, rendered)
+    if args.html:
+        from ._io import atomic_write_text
+
+        atomic_write_text(args.html, report.to_html())
+    if documents or skipped:
+        _summary(documents, len(table), skipped)
+    return 0
+
+
+def main(argv=None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return 2
+    from ._core import InputError
+
+    runner = {"extract": run_extract, "resolve": run_resolve, "report": run_report}[args.command]
+    try:
+        return runner(args)
+    except (InputError, _Failure) as error:
+        print(f"optally {args.command}: error: {error}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        # `optally extract dir | head` closes the pipe early; that is not an error.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except OSError as error:
+        where = f"{error.filename}: " if error.filename else ""
+        print(f"optally {args.command}: error: {where}{error.strerror or error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("optally: interrupted; no output file was changed", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())
