@@ -1,0 +1,49 @@
+"""Extraction: articles and press releases in, facts with evidence out (the C++ extractor)."""
+
+from __future__ import annotations
+
+import os
+from typing import Callable, Iterable, Optional, Union
+
+from . import _core
+from ._table import FactTable
+
+PathLike = Union[str, "os.PathLike[str]"]
+
+
+def load_lexicon(*extra_files: PathLike, directory: Optional[PathLike] = None) -> _core.Lexicon:
+    """The standard lexicon (cue words, qualifiers, gazetteer, name lists) extended with your
+    own data files of the same format, e.g. a gazetteer of your country's police regions."""
+    from . import data_dir
+
+    return _core.Lexicon.load(str(directory or data_dir()), [str(f) for f in extra_files])
+
+
+def extract(text: str, doc: str = "text", *, keep_names: bool = False,
+            lexicon: Optional[_core.Lexicon] = None) -> FactTable:
+    """The facts one text states (plain text or HTML), as a FactTable.
+
+    Every fact carries the byte offsets of its evidence sentence in ``text`` (UTF-8) and the
+    sentence itself, with personal names masked as ``[name]`` unless ``keep_names``.
+    """
+    table = FactTable._adopt(_core.extract_text(text, doc, keep_names, lexicon))
+    table.skipped = []
+    return table
+
+
+def extract_files(paths: Iterable[PathLike], *, threads: Optional[int] = None, keep_names: bool = False,
+                  progress: Optional[Callable[[int], None]] = None,
+                  lexicon: Optional[_core.Lexicon] = None) -> FactTable:
+    """The facts of many files (.txt, .html, .htm; folders are searched recursively).
+
+    Runs ``threads`` workers (default: one per core) with the GIL released; the result is
+    identical to a serial run, in the order of the files. Files that cannot be read are
+    listed in the returned table's ``skipped`` attribute as (path, reason) pairs.
+    """
+    from ._inputs import collect
+
+    found = collect(paths, facts_allowed=False)
+    table, skipped = _core.extract_files([str(p) for p in found.articles], threads or 0, keep_names, progress, lexicon)
+    table = FactTable._adopt(table)
+    table.skipped = list(found.skipped) + [tuple(s) for s in skipped]
+    return table
