@@ -54,6 +54,11 @@ test-python: $(VENV)/.installed
 clean:
 	rm -rf build $(VENV)
 
+# Speed and memory against pandas, polars and DuckDB; writes benchmarks/RESULTS.md.
+bench: setup
+	$(BIN)/pip install -q --disable-pip-version-check --no-build-isolation ".[test,bench]"
+	$(BIN)/python benchmarks/run_all.py
+
 # The C++ tests under AddressSanitizer + UndefinedBehaviorSanitizer.
 test-sanitize: system-deps
 	cmake -S . -B build/asan -DOPTALLY_BUILD_TESTS=ON -DOPTALLY_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug >/dev/null

@@ -8,4 +8,5 @@ PYBIND11_MODULE(_core, m) {
     register_stats(m);
     register_extract(m);
     register_resolve(m);
+    register_aggregate(m);
 }

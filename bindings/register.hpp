@@ -11,5 +11,6 @@ void register_facts(pybind11::module_& m);
 void register_stats(pybind11::module_& m);
 void register_extract(pybind11::module_& m);
 void register_resolve(pybind11::module_& m);
+void register_aggregate(pybind11::module_& m);
 
 }  // namespace optally::bindings

@@ -19,6 +19,7 @@ _core.set_data_dir(str(_resources.files(__name__) / "data"))
 
 from ._core import InputError, Interval, Lexicon, ProportionEstimate, QUALIFIERS, RateRatioEstimate  # noqa: E402
 from ._core import RatioEstimate, RatioSummary, Summary, metrics, rate_ratio  # noqa: E402
+from ._aggregate import Aggregate, aggregate, ratio_table  # noqa: E402
 from ._corpus import Corpus  # noqa: E402
 from ._extract import extract, extract_files, load_lexicon  # noqa: E402
 from ._report import Report  # noqa: E402
@@ -30,7 +31,7 @@ __version__ = "0.1.0"
 InputError.__module__ = __name__
 
 __all__ = [
-    "Corpus", "FactTable", "InputError", "Interval", "Lexicon", "NotNestedError", "ProportionEstimate",
+    "Aggregate", "aggregate", "ratio_table", "Corpus", "FactTable", "InputError", "Interval", "Lexicon", "NotNestedError", "ProportionEstimate",
     "ProportionResult", "QUALIFIERS", "RateRatioEstimate", "RatioEstimate", "RatioResult", "RatioSummary", "Report",
     "Summary", "data_dir", "describe", "extract", "extract_files", "load_lexicon", "metrics", "proportion", "quantile",
     "rate_ratio", "ratio", "sample",

@@ -2,6 +2,7 @@
 // handed over, so a bad line leaves nothing half-loaded.
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <fstream>
 #include <istream>
@@ -9,6 +10,7 @@
 #include <ostream>
 #include <sstream>
 
+#include "jsonl_fast.hpp"
 #include "optally/facts/errors.hpp"
 #include "optally/facts/fact_table.hpp"
 
@@ -19,6 +21,65 @@ namespace {
 using json = nlohmann::json;
 
 std::string type_name(const json& value) { return value.is_null() ? "null" : value.type_name(); }
+
+// Bytes of the well-formed UTF-8 sequence at text[i] (Unicode table 3-7), or 0.
+std::size_t utf8_sequence(std::string_view text, std::size_t i) noexcept {
+    auto byte = [&](std::size_t k) -> unsigned { return i + k < text.size() ? static_cast<unsigned char>(text[i + k]) : 0x100U; };
+    auto cont = [&](std::size_t k, unsigned lo = 0x80, unsigned hi = 0xBF) { return byte(k) >= lo && byte(k) <= hi; };
+    const unsigned b0 = byte(0);
+    if (b0 < 0x80) return 1;
+    if (b0 >= 0xC2 && b0 <= 0xDF) return cont(1) ? 2 : 0;
+    if (b0 == 0xE0) return cont(1, 0xA0) && cont(2) ? 3 : 0;
+    if ((b0 >= 0xE1 && b0 <= 0xEC) || b0 == 0xEE || b0 == 0xEF) return cont(1) && cont(2) ? 3 : 0;
+    if (b0 == 0xED) return cont(1, 0x80, 0x9F) && cont(2) ? 3 : 0;
+    if (b0 == 0xF0) return cont(1, 0x90) && cont(2) && cont(3) ? 4 : 0;
+    if (b0 >= 0xF1 && b0 <= 0xF3) return cont(1) && cont(2) && cont(3) ? 4 : 0;
+    if (b0 == 0xF4) return cont(1, 0x80, 0x8F) && cont(2) && cont(3) ? 4 : 0;
+    return 0;
+}
+
+bool valid_utf8(std::string_view text) noexcept {
+    for (std::size_t i = 0; i < text.size();) {
+        std::size_t n = utf8_sequence(text, i);
+        if (n == 0) return false;
+        i += n;
+    }
+    return true;
+}
+
+// Input echoed in an error message: the message must itself be valid UTF-8 (Python turns it
+// into a str) and short, however broken or long the input was.
+std::string printable(std::string_view text, std::size_t most = 60) {
+    std::string out;
+    std::size_t shown = 0;
+    for (std::size_t i = 0; i < text.size(); ++shown) {
+        if (shown == most) return out + "\u2026";
+        std::size_t n = utf8_sequence(text, i);
+        auto c = static_cast<unsigned char>(text[i]);
+        if (n == 0 || c < 0x20 || c == 0x7F) {
+            static const char hex[] = "0123456789abcdef";
+            out.append("\\x").push_back(hex[c >> 4]);
+            out.push_back(hex[c & 15]);
+            i += 1;
+        } else {
+            out.append(text.substr(i, n));
+            i += n;
+        }
+    }
+    return out;
+}
+
+// nlohmann's message without its exception id, and with "line 1" dropped: the line
+// that matters is the file's, which the caller adds.
+std::string json_message(const json::exception& e) {
+    std::string what = e.what();
+    if (what.rfind("[json.exception.", 0) == 0) {
+        std::size_t close = what.find("] ");
+        if (close != std::string::npos) what.erase(0, close + 2);
+    }
+    if (std::size_t at = what.find("at line 1, "); at != std::string::npos) what.erase(at + 3, 8);
+    return printable(what, 200);
+}
 
 // Text fields may be absent or null (JSON null is how the contract writes "no operation").
 std::string text_field(const json& object, const char* field, std::string fallback) {
@@ -54,13 +115,13 @@ Fact fact_from_json(const json& object) {
     std::string unit = text_field(object, "unit", "");
     auto parsed_unit = parse_unit(unit);
     if (!parsed_unit)
-        throw InputError("", 0, "unit", "unknown unit '" + unit + "'; expected hours, days, weeks, months or years");
+        throw InputError("", 0, "unit", "unknown unit '" + printable(unit) + "'; expected hours, days, weeks, months or years");
     fact.unit = *parsed_unit;
     std::string qualifier = text_field(object, "qualifier", "exact");
     auto parsed_qualifier = parse_qualifier(qualifier);
     if (!parsed_qualifier)
         throw InputError("", 0, "qualifier",
-                         "unknown qualifier '" + qualifier +
+                         "unknown qualifier '" + printable(qualifier) +
                              "'; expected exact, more_than, at_least, about, up_to or fewer_than");
     fact.qualifier = *parsed_qualifier;
     auto scope = object.find("scope");
@@ -105,23 +166,29 @@ std::ifstream open_for_reading(const std::filesystem::path& file) {
 
 FactTable FactTable::read_jsonl(std::istream& in, const std::string& name) {
     FactTable table;
+    table.reserve(detail::count_lines_ahead(in));  // columns sized once, without doubling's slack
     std::string line;
+    Fact fact;
     std::size_t number = 0;
     while (std::getline(in, line)) {
         ++number;
         strip_line_end(line, number == 1);
         if (blank(line)) continue;
         try {
-            json object = json::parse(line);
-            table.append(fact_from_json(object));
+            // The fast reader takes the common flat lines; nlohmann reads (or rejects) the rest.
+            if (!detail::parse_flat_fact(line, fact)) fact = fact_from_json(json::parse(line));
+            table.append(fact);
         } catch (const InputError& e) {
             rethrow_at(e, name, number);
         } catch (const json::parse_error& e) {
-            bool last = in.peek() == std::char_traits<char>::eof();
-            std::string what = std::string("not valid JSON") + (last ? " (is the file truncated?)" : "") + ": " + e.what();
+            // getline stops at the end of input rather than at a line end only when the
+            // last line is cut short.
+            bool unterminated = in.eof();
+            std::string what = std::string("not valid JSON") + (unterminated ? " (is the file truncated?)" : "") + ": " +
+                               json_message(e);
             throw InputError(name, number, "", what);
         } catch (const json::exception& e) {
-            throw InputError(name, number, "", e.what());
+            throw InputError(name, number, "", json_message(e));
         }
     }
     if (in.bad()) throw InputError(name, number, "", "read error");
@@ -177,16 +244,15 @@ bool read_csv_record(std::istream& in, std::vector<std::string>& fields, std::si
 json csv_cell(const std::string& column, const std::string& text) {
     if (column == "value" || column == "start" || column == "end") {
         if (text.empty()) return nullptr;
-        std::size_t used = 0;
+        // Plain decimal only: strtod would also read " 12", "0x1A" and "infinity".
         double number = 0;
-        try {
-            number = std::stod(text, &used);
-        } catch (const std::out_of_range&) {
-            throw InputError("", 0, column, "number out of range: '" + text + "'");
-        } catch (const std::invalid_argument&) {
-            throw InputError("", 0, column, "expected a number, found '" + text + "'");
-        }
-        if (used != text.size()) throw InputError("", 0, column, "expected a number, found '" + text + "'");
+        const char* first = text.data();
+        const char* last = first + text.size();
+        auto [end, ec] = std::from_chars(first, last, number, std::chars_format::general);
+        if (ec == std::errc::result_out_of_range)
+            throw InputError("", 0, column, "number out of range: '" + printable(text) + "'");
+        if (ec != std::errc() || end != last || !std::isfinite(number))
+            throw InputError("", 0, column, "expected a number, found '" + printable(text) + "'");
         return number;
     }
     if (text.empty() && (column == "unit" || column == "operation" || column == "agency" || column == "date"))
@@ -203,6 +269,8 @@ FactTable FactTable::read_csv(std::istream& in, const std::string& name) {
     try {
         if (!read_csv_record(in, header, line)) throw InputError("", 0, "", "empty file: expected a header row");
         if (!header.empty() && header.front().rfind("\xEF\xBB\xBF", 0) == 0) header.front().erase(0, 3);
+        for (const std::string& column : header)
+            if (!valid_utf8(column)) throw InputError("", 1, "", "header row is not valid UTF-8 (save the file as UTF-8)");
         for (const char* required : {"doc", "metric", "value"})
             if (std::find(header.begin(), header.end(), required) == header.end())
                 throw InputError("", 1, required, "the header row lacks this column");
@@ -213,6 +281,9 @@ FactTable FactTable::read_csv(std::istream& in, const std::string& name) {
                                  "expected " + std::to_string(header.size()) + " fields, found " + std::to_string(fields.size()));
             json object = json::object();
             for (std::size_t i = 0; i < header.size(); ++i) {
+                if (!valid_utf8(fields[i]))
+                    throw InputError("", line, header[i],
+                                     "not valid UTF-8 (save the file as UTF-8): '" + printable(fields[i]) + "'");
                 try {
                     object[header[i]] = csv_cell(header[i], fields[i]);
                 } catch (const InputError& e) {

@@ -1,0 +1,126 @@
+"""Run every benchmark and write benchmarks/RESULTS.md.
+
+    python benchmarks/run_all.py [--facts 10000000] [--load-facts 1000000]
+
+Data are generated once into benchmarks/out/ (ignored by git) and reused. Each benchmark runs
+in a fresh interpreter, so that timings and peak memory do not carry over. These are
+benchmarks, not tests: `make test` never runs them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import os
+import platform
+import time
+
+import common
+
+GOALS = {
+    "aggregate_vs_fastest": 1.2,  # optally time <= 1.2 x the fastest of polars and DuckDB
+    "aggregate_vs_pandas": 5.0,   # optally >= 5 x faster than pandas
+    "column_bytes_per_fact": 40.0,
+    "peak_over_table": 2.0,
+}
+
+
+def verdict(ok: bool) -> str:
+    return "met" if ok else "NOT met"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--facts", type=int, default=10_000_000, help="facts for aggregation and memory")
+    parser.add_argument("--load-facts", type=int, default=1_000_000,
+                        help="facts in the file the three readers load (pandas needs ~15x the file in memory)")
+    args = parser.parse_args()
+
+    started = time.perf_counter()
+    print(f"generating data in {common.OUT} (once) ...", flush=True)
+    # In a child process, so that this one stays small while the benchmarks run.
+    big = common.OUT / f"facts_{args.facts}.jsonl"
+    small = common.OUT / f"facts_{args.load_facts}.jsonl"
+    common.run_json("generate.py", str(args.facts), str(big))
+    common.run_json("generate.py", str(args.load_facts), str(small))
+
+    print("memory ...", flush=True)
+    memory = common.run_json("bench_memory.py", str(big))
+    print("loading ...", flush=True)
+    loads = [common.run_json("bench_load.py", str(small), "optally"),
+             common.run_json("bench_load.py", str(small), "polars", env={"POLARS_MAX_THREADS": "1"}),
+             common.run_json("bench_load.py", str(small), "polars", env={"POLARS_MAX_THREADS": str(os.cpu_count())}),
+             common.run_json("bench_load.py", str(small), "pandas")]
+    print("aggregation ...", flush=True)
+    aggregation = common.run_json("bench_aggregate.py", str(args.facts), env={"POLARS_MAX_THREADS": "1"})
+
+    # memory_bytes counts 4 pointers per dated document (the document -> date map); every
+    # generated document (20 facts each) has a date. What is left is the columns.
+    documents = -(-memory["facts"] // 20)
+    date_map_per_fact = documents * 32 / memory["facts"]
+    columns_per_fact = memory["column_bytes_per_fact"] - date_map_per_fact
+    times = aggregation["seconds"]
+    fastest = min(times["polars"], times["duckdb"])
+    lines = [
+        "# optally benchmarks",
+        "",
+        f"Written by `make bench` (`benchmarks/run_all.py`) on {datetime.date.today().isoformat()}: "
+        f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}. "
+        f"Total run {time.perf_counter() - started:.0f} s. Synthetic facts from `benchmarks/common.py` "
+        "(1,000 operations, all 15 metrics, 50 scopes, 20 facts per document, 4 facts per evidence sentence).",
+        "",
+        f"## Aggregation: {aggregation['facts']:,} facts, one thread each",
+        "",
+        "Per-metric count, sum, mean, std, min, max and median on the common scale, plus per-operation "
+        "registered_offenders / arrests at scope total with a 95% Wilson interval "
+        "(definitions in `benchmarks/bench_aggregate.py`). All four results were checked to agree "
+        "(counts and medians equal, the rest within 1e-9 relative) before timing was reported. Best of 3.",
+        "",
+        "| engine | seconds | time / optally's |",
+        "| --- | ---: | ---: |",
+    ]
+    for engine in ("optally", "polars", "duckdb", "pandas"):
+        lines.append(f"| {engine} | {times[engine]:.3f} | {times[engine] / times['optally']:.2f}x |")
+    lines += [
+        "",
+        f"- optally / fastest of polars and DuckDB: {times['optally'] / fastest:.2f} "
+        f"(goal <= {GOALS['aggregate_vs_fastest']}): {verdict(times['optally'] <= GOALS['aggregate_vs_fastest'] * fastest)}",
+        f"- pandas / optally: {times['pandas'] / times['optally']:.1f}x "
+        f"(goal >= {GOALS['aggregate_vs_pandas']}x): {verdict(times['pandas'] >= GOALS['aggregate_vs_pandas'] * times['optally'])}",
+        "",
+        f"## Memory: {memory['facts']:,} facts loaded from JSON Lines ({memory['file_bytes'] / 1e9:.2f} GB)",
+        "",
+        "| measure | value |",
+        "| --- | ---: |",
+        f"| column bytes per fact | {columns_per_fact:.1f} |",
+        f"| document-date map, per fact ({documents:,} documents) | {date_map_per_fact:.1f} |",
+        f"| string pool per fact | {memory['string_bytes'] / memory['facts']:.1f} |",
+        f"| string pool ({memory['distinct_strings']:,} distinct strings) | {memory['string_bytes'] / 1e6:.0f} MB |",
+        f"| table size (memory_bytes) | {memory['table_bytes'] / 1e6:.0f} MB |",
+        f"| peak resident memory of the load, above the interpreter's | {memory['peak_load_bytes'] / 1e6:.0f} MB |",
+        f"| peak / table size | {memory['peak_over_table']:.2f} |",
+        f"| load time | {memory['seconds']:.1f} s ({memory['file_bytes'] / memory['seconds'] / 1e6:.0f} MB/s) |",
+        "",
+        f"- bytes per fact <= {GOALS['column_bytes_per_fact']:.0f} plus interned strings: "
+        f"{verdict(columns_per_fact <= GOALS['column_bytes_per_fact'])} "
+        "(memory_bytes less the string pool and the per-document date map, over the facts)",
+        f"- streaming load peak < {GOALS['peak_over_table']:.0f}x the table: "
+        f"{verdict(memory['peak_over_table'] < GOALS['peak_over_table'])}",
+        "",
+        f"## Loading: JSON Lines, {loads[0]['rows']:,} facts ({loads[0]['bytes'] / 1e6:.0f} MB)",
+        "",
+        "| reader | threads | seconds | MB/s | optally's speed / this |",
+        "| --- | ---: | ---: | ---: | ---: |",
+    ]
+    names = {"optally": "optally FactTable.read_jsonl", "polars": "polars.read_ndjson",
+             "pandas": "pandas.read_json(lines=True)"}
+    for load in loads:
+        lines.append(f"| {names[load['engine']]} | {load['threads']} | {load['seconds']:.2f} | {load['mb_per_s']:.0f} | "
+                     f"{loads[0]['mb_per_s'] / load['mb_per_s']:.2f}x |")
+    lines.append("")
+    (common.ROOT / "RESULTS.md").write_text("\n".join(lines), encoding="utf-8")
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()
