@@ -21,3 +21,45 @@ def atomic_write_text(path, text: str) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+class AtomicOutput:
+    """A text output written piece by piece: standard output when ``path`` is None, else a
+    hidden temporary file beside ``path`` that replaces it only when the block ends without
+    an error. An interrupted run leaves any previous file untouched."""
+
+    def __init__(self, path):
+        self.path = Path(path) if path else None
+        self._temporary = None
+        self._stream = None
+
+    def __enter__(self):
+        import sys
+
+        if self.path is None:
+            self._stream = sys.stdout
+            return self
+        directory = self.path.parent if str(self.path.parent) else Path(".")
+        descriptor, self._temporary = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=directory)
+        self._stream = os.fdopen(descriptor, "w", encoding="utf-8", newline="\n")
+        return self
+
+    def write(self, text: str) -> None:
+        self._stream.write(text)
+        if self.path is None:
+            self._stream.flush()
+
+    def __exit__(self, kind, error, trace):
+        if self.path is None:
+            return False
+        try:
+            if kind is None:
+                self._stream.flush()
+                os.fsync(self._stream.fileno())
+            self._stream.close()
+            if kind is None:
+                os.replace(self._temporary, self.path)
+        finally:
+            if kind is not None or Path(self._temporary).exists():
+                Path(self._temporary).unlink(missing_ok=True)
+        return False

@@ -145,10 +145,43 @@ def _summary(documents: int, facts: int, skipped) -> None:
           file=sys.stderr)
 
 
+# Files extracted per batch: the facts of one batch are written out before the next is read,
+# so memory stays bounded however large the corpus (threads still share each batch).
+EXTRACT_BATCH_FILES = 256
+
+
 def run_extract(args) -> int:
-    table, documents, skipped = _load_facts(args, args.paths)
-    _emit(args, table.to_jsonl())
-    _summary(documents, len(table), skipped)
+    from . import extract, extract_files
+    from ._inputs import collect
+    from ._io import AtomicOutput
+    from ._progress import Progress
+
+    inputs = collect(args.paths, facts_allowed=False)
+    if inputs.skipped and args.strict:
+        lines = "\n".join(f"  {path}: {why}" for path, why in inputs.skipped)
+        raise _Failure(f"{len(inputs.skipped)} input(s) skipped and --strict given; nothing written:\n{lines}")
+    skipped = list(inputs.skipped)
+    documents = facts = 0
+    progress = Progress(len(inputs.articles), "extracting")
+    with AtomicOutput(args.output) as out:
+        for first in range(0, len(inputs.articles), EXTRACT_BATCH_FILES):
+            batch = inputs.articles[first:first + EXTRACT_BATCH_FILES]
+            table = extract_files(batch, threads=args.threads, keep_names=args.keep_names,
+                                  progress=lambda done, first=first: progress(first + done))
+            if table.skipped and args.strict:
+                lines = "\n".join(f"  {path}: {why}" for path, why in table.skipped)
+                raise _Failure(f"{len(table.skipped)} input(s) unreadable and --strict given; nothing written:\n{lines}")
+            skipped += table.skipped
+            documents += len(batch) - len(table.skipped)
+            facts += len(table)
+            out.write(table.to_jsonl())
+        if inputs.stdin:
+            table = extract(sys.stdin.buffer.read().decode("utf-8", errors="replace"), doc="stdin",
+                            keep_names=args.keep_names)
+            documents += 1
+            facts += len(table)
+            out.write(table.to_jsonl())
+    _summary(documents, facts, skipped)
     return 0
 
 
