@@ -22,6 +22,8 @@ GOALS = {
     "aggregate_vs_pandas": 5.0,   # optally >= 5 x faster than pandas
     "column_bytes_per_fact": 40.0,
     "peak_over_table": 2.0,
+    "extract_mb_per_s_per_core": 100.0,
+    "extract_peak_rss_mb": 300.0,
 }
 
 
@@ -34,6 +36,10 @@ def main() -> None:
     parser.add_argument("--facts", type=int, default=10_000_000, help="facts for aggregation and memory")
     parser.add_argument("--load-facts", type=int, default=1_000_000,
                         help="facts in the file the three readers load (pandas needs ~15x the file in memory)")
+    parser.add_argument("--extract-mb", type=float, default=200, help="synthetic articles for extraction speed (MB)")
+    parser.add_argument("--extract-memory-mb", type=float, default=1000,
+                        help="synthetic articles for the streaming-memory check (MB)")
+    parser.add_argument("--quantulum-mb", type=float, default=5, help="slice of the articles given to quantulum3 (MB)")
     args = parser.parse_args()
 
     started = time.perf_counter()
@@ -118,8 +124,47 @@ def main() -> None:
         lines.append(f"| {names[load['engine']]} | {load['threads']} | {load['seconds']:.2f} | {load['mb_per_s']:.0f} | "
                      f"{loads[0]['mb_per_s'] / load['mb_per_s']:.2f}x |")
     lines.append("")
+    lines += extraction_section(args)
     (common.ROOT / "RESULTS.md").write_text("\n".join(lines), encoding="utf-8")
     print("\n".join(lines))
+
+
+def extraction_section(args) -> list[str]:
+    print("extraction ...", flush=True)
+    corpus = common.OUT / f"articles_{args.extract_mb:g}MB"
+    big = common.OUT / f"articles_{args.extract_memory_mb:g}MB"
+    if not corpus.exists():
+        common.run_json("bench_extract.py", "generate", str(corpus), str(args.extract_mb))
+    if not big.exists():
+        common.run_json("bench_extract.py", "generate", str(big), str(args.extract_memory_mb))
+    cores = os.cpu_count() or 1
+    one = common.run_json("bench_extract.py", "throughput", str(corpus), "1")
+    every = common.run_json("bench_extract.py", "throughput", str(corpus), str(cores))
+    small_memory = common.run_json("bench_extract.py", "memory", str(corpus))
+    big_memory = common.run_json("bench_extract.py", "memory", str(big))
+    quantulum = common.run_json("bench_extract.py", "quantulum", str(corpus), str(args.quantulum_mb))
+    per_core = every["mb_per_s"] / cores
+    peak_mb = big_memory["peak_rss"] / 1e6
+    return [
+        "",
+        f"## Extraction: {one['bytes'] / 1e6:.0f} MB of synthetic articles ({one['facts']:,} facts)",
+        "",
+        "| run | seconds | MB/s |",
+        "| --- | ---: | ---: |",
+        f"| optally, 1 thread | {one['seconds']:.2f} | {one['mb_per_s']:.1f} |",
+        f"| optally, {cores} threads | {every['seconds']:.2f} | {every['mb_per_s']:.1f} |",
+        f"| quantulum3 on {quantulum['bytes'] / 1e6:.1f} MB of the same texts | {quantulum['seconds']:.1f} | "
+        f"{quantulum['mb_per_s']:.3f} |",
+        "",
+        f"- optally (1 thread) is {one['mb_per_s'] / quantulum['mb_per_s']:.0f}x faster than quantulum3",
+        f"- per core: {one['mb_per_s']:.1f} MB/s on one thread, {per_core:.1f} MB/s per core on {cores} "
+        f"(goal >= {GOALS['extract_mb_per_s_per_core']:.0f}): "
+        f"{verdict(min(one['mb_per_s'], per_core) >= GOALS['extract_mb_per_s_per_core'])}",
+        f"- peak RSS of `optally extract` (streaming, output to /dev/null): {small_memory['peak_rss'] / 1e6:.0f} MB "
+        f"on {small_memory['bytes'] / 1e6:.0f} MB, {peak_mb:.0f} MB on {big_memory['bytes'] / 1e6:.0f} MB "
+        f"(goal < {GOALS['extract_peak_rss_mb']:.0f} MB on 1 GB): {verdict(peak_mb < GOALS['extract_peak_rss_mb'])}",
+        "",
+    ]
 
 
 if __name__ == "__main__":
