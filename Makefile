@@ -4,7 +4,7 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-APT_PACKAGES := libeigen3-dev nlohmann-json3-dev catch2 cmake g++ make
+APT_PACKAGES := libeigen3-dev nlohmann-json3-dev catch2 cmake g++ make chromium
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 CPP_BUILD := build/cpp
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
