@@ -1,0 +1,242 @@
+// What governs a fact beyond its own words: the place its clause names ("14 people were
+// arrested in Lincolnshire", "Lancashire Police arrested nine"), the operation the passage
+// is about, and the agency it names.
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "extract_internal.hpp"
+
+namespace optally::extract::detail {
+
+namespace {
+
+// "Operation Notarise" -> "Notarise"; empty when the word is only the common noun.
+std::string operation_name(const SentenceView& s, std::size_t j, bool headline) {
+    const auto& t = s.t;
+    std::size_t k = j + 1;
+    if (k < s.last && t.tokens[k].kind == TokenKind::quote) ++k;
+    std::size_t first = k, words = 0;
+    std::size_t max_words = headline ? 1 : 3;
+    while (k < s.last && words < max_words && t.tokens[k].kind == TokenKind::word && s.upper(k)) {
+        if (words > 0 && (has(s.d.function_words, t, k) || has(s.d.not_names, t, k) || has(s.d.speech_verbs, t, k) ||
+                          s.place_at(k) || s.agency_at(k)))
+            break;
+        if (words == 0 && has(s.d.function_words, t, k)) break;
+        ++k;
+        ++words;
+    }
+    if (words == 0) return {};
+    return std::string(t.text.substr(t.tokens[first].begin, t.tokens[k - 1].end - t.tokens[first].begin));
+}
+
+// "Lancashire Police", "Police in Lincolnshire" in [from, to): the first one, or the last
+// (nearest a figure: "while North Wales Police detained four and Gwent Police held two").
+std::optional<std::pair<int, std::size_t>> police_of_place(const SentenceView& s, std::size_t from, std::size_t to,
+                                                           bool last = false) {
+    const auto& t = s.t;
+    std::optional<std::pair<int, std::size_t>> found;
+    for (std::size_t j = from; j < to; ++j) {
+        if (auto named = s.upper(j) ? s.d.police_names.at(t, j, to) : PhraseSet::Match{}) {
+            found = std::pair{named.payload, j};
+            if (!last) return found;
+            j = named.end - 1;
+            continue;
+        }
+        if (auto in = s.d.police_in.at(t, j, to)) {
+            std::size_t k = in.end;
+            if (k < to && t.low(k) == "the") ++k;
+            if (auto p = s.place_at(k)) {
+                found = std::pair{p.payload, j};
+                if (!last) return found;
+                j = p.end - 1;
+                continue;
+            }
+        }
+        if (auto p = s.place_at(j)) {
+            if (s.d.police_nouns.at(t, p.end, s.last)) {
+                found = std::pair{p.payload, j};
+                if (!last) return found;
+            }
+            j = p.end - 1;
+        }
+    }
+    return found;
+}
+
+// A place followed by more places ("across Queensland and New South Wales") spans several
+// areas: the figure is not limited to one of them.
+bool more_places_follow(const SentenceView& s, std::size_t after, bool comma = true) {
+    std::size_t k = after;
+    if (k < s.last && (s.t.low(k) == "and" || (comma && s.t.low(k) == ",") || s.t.low(k) == "&")) ++k;
+    else return false;
+    if (k < s.last && s.t.low(k) == "the") ++k;
+    return static_cast<bool>(s.place_at(k));
+}
+
+}  // namespace
+
+std::optional<int> clause_place(const SentenceView& s, std::size_t figure_first, std::size_t from) {
+    const auto& t = s.t;
+    const auto& d = s.d;
+    // After the figure: "... arrested in Lincolnshire", "nine in Rutland", "by Sussex Police".
+    std::size_t stop = std::min(s.last, from + 14);
+    for (std::size_t j = from; j < stop; ++j) {
+        if (s.is_boundary(j) || (j > from && t.tokens[j].kind == TokenKind::number)) break;
+        if (d.example_cues.at(t, j, stop)) break;  // "in areas such as Birmingham": examples, not the scope
+        if (auto prep = d.place_prepositions.at(t, j, stop)) {
+            std::size_t k = prep.end;
+            if (k < s.last && t.low(k) == "the") ++k;
+            if (auto p = s.place_at(k)) {
+                if (more_places_follow(s, p.end)) return std::nullopt;
+                return p.payload;
+            }
+        }
+        if (auto by = d.place_by.at(t, j, stop)) {
+            std::size_t k = by.end;
+            if (k < s.last && t.low(k) == "the") ++k;
+            if (auto p = s.place_at(k); p && d.police_nouns.at(t, p.end, s.last)) return p.payload;
+        }
+    }
+    // Before it, in the same clause: "West Midlands Police are believed to have made 35 arrests".
+    std::size_t begin = figure_first;
+    while (begin > s.first && !s.is_boundary(begin - 1) && figure_first - begin < 14) --begin;
+    if (auto found = police_of_place(s, begin, figure_first, true)) return found->first;
+    // A clause that opens with its place: "..., and in Northern Ireland the PSNI detained five".
+    std::size_t k = begin;
+    while (k < figure_first && (t.low(k) == "and" || t.low(k) == "while" || t.low(k) == "whilst" || t.low(k) == "but")) ++k;
+    if (auto prep = d.place_prepositions.at(t, k, figure_first)) {
+        std::size_t m = prep.end < figure_first && t.low(prep.end) == "the" ? prep.end + 1 : prep.end;
+        if (auto p = s.place_at(m); p && !more_places_follow(s, p.end)) return p.payload;
+    }
+    return std::nullopt;
+}
+
+DocumentContext read_context(const TokenizedText& t, const std::vector<Sentence>& sentences, const LexiconData& d) {
+    DocumentContext context;
+    std::size_t n = sentences.size();
+    context.operation_of_sentence.assign(n, {});
+    context.agency_of_sentence.assign(n, {});
+    context.subject_place_of_sentence.assign(n, -1);
+    context.subject_token_of_sentence.assign(n, 0);
+    context.national_sentence.assign(n, false);
+
+    std::vector<std::string>& named = context.named_operation;
+    std::vector<bool>& other_operation = context.other_operation;
+    named.assign(n, {});
+    other_operation.assign(n, false);
+    std::map<std::string, int> operation_count;
+    std::vector<std::string> operation_order;
+    std::set<std::string> countries;
+    bool international_cue = false;
+    std::string first_agency;
+
+    for (std::size_t i = 0; i < n; ++i) {
+        SentenceView s{t, d, sentences[i].first, sentences[i].last};
+        for (std::size_t j = s.first; j < s.last; ++j) {
+            if (has(d.operation_words, t, j) && s.upper(j) && named[i].empty()) {
+                std::string name = operation_name(s, j, sentences[i].headline);
+                if (!name.empty()) {
+                    named[i] = name;
+                    if (operation_count[name]++ == 0) operation_order.push_back(name);
+                }
+            }
+            if (auto a = s.agency_at(j)) {
+                if (context.agency_of_sentence[i].empty())
+                    context.agency_of_sentence[i] = d.agencies[static_cast<std::size_t>(a.payload)];
+                j = a.end - 1;
+                continue;
+            }
+            if (auto p = s.place_at(j)) {
+                const Place& place = d.places[static_cast<std::size_t>(p.payload)];
+                if (place.kind == PlaceKind::country) countries.insert(place.name);
+                j = p.end - 1;
+            }
+        }
+        int cues = 0;
+        for (std::size_t j = s.first; j < s.last; ++j)
+            if (auto m = d.context_cues.at(t, j, s.last)) cues |= m.payload;
+        context.national_sentence[i] = cues & 1;
+        international_cue = international_cue || (cues & 2);
+        other_operation[i] = cues & 4;
+        // "In Lincolnshire, 14 people ...", "In Spain alone, ..." set the place of the sentence.
+        if (context.subject_place_of_sentence[i] < 0)
+            if (auto prep = d.place_prepositions.at(t, s.first, s.last)) {
+                std::size_t k = prep.end < s.last && t.low(prep.end) == "the" ? prep.end + 1 : prep.end;
+                if (auto p = s.place_at(k)) {
+                    std::size_t comma = p.end;
+                    while (comma < s.last && comma < p.end + 3 && t.low(comma) != ",") ++comma;
+                    if (comma < s.last && t.low(comma) == "," && !more_places_follow(s, p.end, false)) {
+                        context.subject_place_of_sentence[i] = p.payload;
+                        context.subject_token_of_sentence[i] = s.first;
+                    }
+                }
+            }
+        if (context.subject_place_of_sentence[i] < 0)
+            if (auto subject = police_of_place(s, s.first, s.last)) {
+                context.subject_place_of_sentence[i] = subject->first;
+                context.subject_token_of_sentence[i] = subject->second;
+            }
+        if (first_agency.empty()) first_agency = context.agency_of_sentence[i];
+    }
+    context.international = international_cue || countries.size() >= 3;
+
+    // Before any operation is named, the passage is about the one the document names most.
+    int best = 0;
+    for (const auto& name : operation_order)
+        if (operation_count[name] > best) {
+            best = operation_count[name];
+            context.main_operation = name;
+        }
+    std::string agency = first_agency;
+    for (std::size_t i = 0; i < n; ++i) {
+        if (context.agency_of_sentence[i].empty() && context.subject_place_of_sentence[i] >= 0) {
+            // No agency named: the police force the sentence opens with acts.
+            const Place& place = d.places[static_cast<std::size_t>(context.subject_place_of_sentence[i])];
+            if (place.kind == PlaceKind::force && !place.force.empty()) context.agency_of_sentence[i] = place.force + " Police";
+        }
+        if (!context.agency_of_sentence[i].empty())
+            agency = context.agency_of_sentence[i];
+        else
+            context.agency_of_sentence[i] = agency;
+    }
+    return context;
+}
+
+void assign_operations(DocumentContext& context) {
+    std::string current = context.main_operation;
+    std::size_t n = context.named_operation.size();
+    context.operation_of_sentence.assign(n, {});
+    for (std::size_t i = 0; i < n; ++i) {
+        if (!context.named_operation[i].empty())
+            current = context.named_operation[i];
+        else if (context.other_operation[i])
+            current.clear();  // "it mirrors a similar operation in the UK": not this one
+        else if (context.home_place >= 0 && context.national_sentence[i])
+            current.clear();  // a local operation's report turning to the national picture
+        context.operation_of_sentence[i] = current;
+    }
+}
+
+std::string scope_of(const RawFact& fact, const SentenceView& s, const DocumentContext& context) {
+    std::optional<int> place = fact.place;
+    bool listed = place.has_value();  // "including 16 in Australia": a part, even of a country
+    if (!place) place = clause_place(s, fact.figure_first, fact.cue_end);
+    if (!place) {
+        // The force a sentence opens with governs the figures after it.
+        int subject = context.subject_place_of_sentence[fact.sentence];
+        if (subject >= 0 && context.subject_token_of_sentence[fact.sentence] < fact.figure_first) place = subject;
+    }
+    if (!place) return "total";
+    const Place& p = s.d.places[static_cast<std::size_t>(*place)];
+    // The whole country of a national operation, or the area a local one covers, is its total.
+    if (p.kind == PlaceKind::country && !context.international && !listed) return "total";
+    if (context.home_place >= 0) {
+        const Place& home = s.d.places[static_cast<std::size_t>(context.home_place)];
+        if (home.name == p.name) return "total";
+    }
+    return p.name;
+}
+
+}  // namespace optally::extract::detail

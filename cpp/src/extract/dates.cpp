@@ -1,0 +1,97 @@
+// The document's own date: a dateline or publication line near the top ("Published
+// 16 June 2012", "December 16, 2022", "2012-06-16", "16/06/2012").
+
+#include <cstdio>
+
+#include "extract_internal.hpp"
+
+namespace optally::extract::detail {
+
+namespace {
+
+int digits_at(const TokenizedText& t, std::size_t i, std::size_t last, std::size_t width = 0) {
+    if (i >= last || t.tokens[i].kind != TokenKind::number) return -1;
+    std::string_view s = t.original(t.tokens[i]);
+    if (width && s.size() != width) return -1;
+    int v = 0;
+    for (char c : s) {
+        if (c < '0' || c > '9') return -1;
+        v = v * 10 + (c - '0');
+    }
+    return v;
+}
+
+std::string iso(int year, int month, int day) {
+    if (year < 1900 || year > 2100 || month < 1 || month > 12 || day < 1 || day > 31) return {};
+    char buffer[16];
+    std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", year, month, day);
+    return buffer;
+}
+
+// A full date starting at token i, with the token after it.
+std::string date_at(const SentenceView& s, std::size_t i, std::size_t& end) {
+    const auto& t = s.t;
+    auto month_at = [&](std::size_t k) -> int {
+        if (k >= s.last || !s.upper(k)) return 0;
+        auto found = s.d.months.find(t.low(k));
+        return found == s.d.months.end() ? 0 : found->second;
+    };
+    auto skip = [&](std::size_t k, std::string_view what) { return k < s.last && t.low(k) == what ? k + 1 : k; };
+    auto ordinal = [&](std::size_t k) {
+        return k < s.last && !t.tokens[k].space_before && has(s.d.ordinal_suffixes, t, k) ? k + 1 : k;
+    };
+    // 2012-06-16 and 16/06/2012
+    if (int y = digits_at(t, i, s.last, 4); y > 0 && i + 4 < s.last && t.tokens[i + 1].kind == TokenKind::dash) {
+        int m = digits_at(t, i + 2, s.last, 2), d = digits_at(t, i + 4, s.last, 2);
+        end = i + 5;
+        if (m > 0 && d > 0) return iso(y, m, d);
+    }
+    if (int d = digits_at(t, i, s.last); d > 0 && i + 4 < s.last && t.low(i + 1) == "/" && t.low(i + 3) == "/") {
+        int m = digits_at(t, i + 2, s.last), y = digits_at(t, i + 4, s.last, 4);
+        end = i + 5;
+        if (m > 12 && d <= 12) std::swap(m, d);  // 06/16/2012 written the US way
+        return iso(y, m, d);
+    }
+    // 16 June 2012, 16th of June, 2012
+    if (int d = digits_at(t, i, s.last); d > 0 && d <= 31) {
+        std::size_t k = skip(ordinal(i + 1), "of");
+        if (int m = month_at(k)) {
+            k = skip(skip(k + 1, "."), ",");
+            if (int y = digits_at(t, k, s.last, 4); y > 0) {
+                end = k + 1;
+                return iso(y, m, d);
+            }
+        }
+    }
+    // June 16, 2012
+    if (int m = month_at(i)) {
+        std::size_t k = skip(i + 1, ".");
+        if (int d = digits_at(t, k, s.last); d > 0 && d <= 31) {
+            k = skip(ordinal(k + 1), ",");
+            if (int y = digits_at(t, k, s.last, 4); y > 0) {
+                end = k + 1;
+                return iso(y, m, d);
+            }
+        }
+    }
+    return {};
+}
+
+}  // namespace
+
+std::string document_date(const TokenizedText& t, const std::vector<Sentence>& sentences, const LexiconData& d) {
+    for (std::size_t n = 0; n < sentences.size() && n < 12 && sentences[n].begin < 2000; ++n) {
+        SentenceView s{t, d, sentences[n].first, sentences[n].last};
+        bool cue = s.first < s.last && d.publication_cues.at(t, s.first, s.last);
+        bool short_line = s.last - s.first <= 16;
+        if (!cue && !short_line) continue;
+        for (std::size_t i = s.first; i < s.last; ++i) {
+            std::size_t end = i;
+            std::string date = date_at(s, i, end);
+            if (!date.empty()) return date;
+        }
+    }
+    return {};
+}
+
+}  // namespace optally::extract::detail

@@ -1,0 +1,101 @@
+#pragma once
+// What the pieces of the extractor hand each other: the figures of one sentence, the
+// facts read from them before scopes and operations are settled, and the document-wide
+// context (places, agencies, operations) that settles them.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "lexicon_data.hpp"
+#include "optally/extract/numbers.hpp"
+#include "optally/extract/text.hpp"
+
+namespace optally::extract::detail {
+
+// One figure of a sentence with what surrounds it.
+struct Figure {
+    NumberSpan number;
+    std::size_t qualifier_begin = 0;  // first token of a leading qualifier (== number.first if none)
+    Qualifier qualifier = Qualifier::exact;
+    bool qualifier_is_preposition = false;  // "over", "under": not a qualifier before a span of time
+    std::size_t cue_begin = 0;              // first token after the figure and a trailing qualifier
+    bool excluded = false;                  // an age, a date, a phone number...: no fact
+    int range_with = -1;                    // index of the upper figure of "between A and B"
+    bool range_upper = false;
+};
+
+// A fact read from one figure, before scope, operation and agency are settled.
+struct RawFact {
+    int metric = -1;
+    double value = 0;
+    Unit unit = Unit::none;
+    Qualifier qualifier = Qualifier::exact;
+    std::size_t figure_first = 0;  // tokens of the figure (with its qualifier)
+    std::size_t figure_last = 0;
+    std::size_t cue_end = 0;       // first token after the words that named the metric
+    std::size_t sentence = 0;
+    std::optional<int> place;      // a place named for this very figure ("nine in Rutland")
+    bool needs_companion = false;  // "in two days": a duration only beside another count
+};
+
+// The text reader shared by the passes: tokens, lexicon and the bounds of one sentence.
+struct SentenceView {
+    const TokenizedText& t;
+    const LexiconData& d;
+    std::size_t first;
+    std::size_t last;
+
+    bool is_boundary(std::size_t i) const;  // , ; : ( ) . ! ? and a spaced dash
+    // A capital first letter; "PSNI" and "HOUSTON" have one too.
+    bool upper(std::size_t i) const { return i < t.tokens.size() && t.tokens[i].upper; }
+    bool all_caps(std::size_t i) const;
+    bool is_figure_token(std::size_t i) const {
+        return t.tokens[i].kind == TokenKind::number || t.tokens[i].kind == TokenKind::fraction;
+    }
+    // A place or agency name at token i (which must be capitalised), or no match.
+    PhraseSet::Match place_at(std::size_t i) const;
+    PhraseSet::Match agency_at(std::size_t i) const;
+};
+
+// figures.cpp: every figure of the sentence, with exclusions, qualifiers and ranges marked.
+std::vector<Figure> read_figures(const SentenceView& s, const Lexicon& lexicon);
+bool contains_phrase(const SentenceView& s, const PhraseSet& set, std::size_t from, std::size_t to);
+
+// metrics.cpp: the facts the figures of one sentence state.
+std::vector<RawFact> read_facts(const SentenceView& s, const std::vector<Figure>& figures, std::size_t sentence_index);
+
+// context.cpp: places, operations and agencies across the document.
+struct DocumentContext {
+    std::vector<std::string> operation_of_sentence;  // "" when none governs
+    std::vector<std::string> agency_of_sentence;
+    std::vector<int> subject_place_of_sentence;      // -1: none ("Lancashire Police arrested ...")
+    std::vector<std::size_t> subject_token_of_sentence;  // where that place is named
+    std::vector<bool> national_sentence;
+    std::vector<std::string> named_operation;        // the operation a sentence names, or ""
+    std::vector<bool> other_operation;               // "a similar operation": not the one at hand
+    std::string main_operation;                      // the one the document names most
+    bool international = false;
+    int home_place = -1;  // the area a local operation covers: figures there are its total
+};
+DocumentContext read_context(const TokenizedText& t, const std::vector<Sentence>& sentences, const LexiconData& d);
+// Sets operation_of_sentence once home_place is known.
+void assign_operations(DocumentContext& context);
+// The scope of a fact: "total" or a place as written out.
+std::string scope_of(const RawFact& fact, const SentenceView& s, const DocumentContext& context);
+// The place a fact's own clause names after or before its figure, if any.
+std::optional<int> clause_place(const SentenceView& s, std::size_t figure_first, std::size_t figure_last);
+
+// redact.cpp: token ranges [first, last) of person names in a sentence.
+using Surnames = std::unordered_set<std::string, ViewHash, std::equal_to<>>;
+struct NameSpan {
+    std::size_t first, last;
+};
+// `known` holds surnames seen in full elsewhere in the document ("Mr Gormley", "Gormley
+// said"); names found are added to `learned` when given.
+std::vector<NameSpan> find_names(const SentenceView& s, const Surnames* known, Surnames* learned);
+
+// dates.cpp: the document's own date, ISO yyyy-mm-dd, or "".
+std::string document_date(const TokenizedText& t, const std::vector<Sentence>& sentences, const LexiconData& d);
+
+}  // namespace optally::extract::detail

@@ -1,0 +1,169 @@
+// One document from bytes to facts: clean HTML, split sentences, read the figures of
+// each sentence, then settle scope, operation, agency and date from the whole document,
+// mask names in evidence and drop restatements that would read as new facts.
+
+#include "optally/extract/extractor.hpp"
+
+#include <map>
+#include <tuple>
+
+#include "extract_internal.hpp"
+
+namespace optally::extract {
+
+namespace {
+
+using namespace detail;
+
+// The area a local operation covers, read from the lead: "Jersey Police have made 18
+// arrests in a three-year investigation" makes Jersey the whole of that operation.
+int home_place(const std::vector<RawFact>& raw, const TokenizedText& t, const std::vector<Sentence>& sentences,
+               const LexiconData& d, const DocumentContext& context) {
+    // The lead is the first sentence of the body that states a figure; a headline is too
+    // short to say whether the operation was national.
+    std::size_t lead = raw.front().sentence;
+    for (const RawFact& fact : raw)
+        if (!sentences[fact.sentence].headline) {
+            lead = fact.sentence;
+            break;
+        }
+    if (context.national_sentence[lead]) return -1;
+    for (const RawFact& fact : raw) {
+        if (fact.sentence != lead) continue;
+        SentenceView s{t, d, sentences[lead].first, sentences[lead].last};
+        std::optional<int> place = fact.place;
+        if (!place) place = clause_place(s, fact.figure_first, fact.cue_end);
+        if (!place && context.subject_place_of_sentence[lead] >= 0) place = context.subject_place_of_sentence[lead];
+        if (place && d.places[static_cast<std::size_t>(*place)].kind != PlaceKind::country) return *place;
+    }
+    return -1;
+}
+
+// The sentence's text with the byte ranges of names replaced by "[name]".
+std::string masked(const TokenizedText& t, const Sentence& sentence, const std::vector<NameSpan>& names) {
+    std::string out;
+    std::uint32_t at = sentence.begin;
+    for (const NameSpan& name : names) {
+        std::uint32_t b = t.tokens[name.first].begin, e = t.tokens[name.last - 1].end;
+        if (b < at) continue;
+        out.append(t.text.substr(at, b - at));
+        out.append("[name]");
+        at = e;
+    }
+    out.append(t.text.substr(at, sentence.end - at));
+    return out;
+}
+
+// Restatements: a headline that drops "more than" restates a hedged figure, so the hedged
+// reading stands; a prison term restated for the same offender (or in the headline) is
+// one sentence, not two.
+void drop_restatements(std::vector<Fact>& facts, const std::vector<bool>& from_headline,
+                       const std::vector<std::string>& offender, const std::string& sentence_metric) {
+    std::vector<bool> drop(facts.size(), false);
+    std::map<std::tuple<std::string, double, int, std::string>, std::vector<std::size_t>> groups;
+    for (std::size_t i = 0; i < facts.size(); ++i)
+        if (facts[i].metric != sentence_metric)
+            groups[{facts[i].metric, facts[i].value, static_cast<int>(facts[i].unit), facts[i].scope}].push_back(i);
+    for (const auto& [key, members] : groups) {
+        bool hedged = false;
+        for (std::size_t i : members) hedged = hedged || facts[i].qualifier != Qualifier::exact;
+        if (hedged)
+            for (std::size_t i : members) drop[i] = facts[i].qualifier == Qualifier::exact;
+    }
+    for (std::size_t i = 0; i < facts.size(); ++i) {
+        if (facts[i].metric != sentence_metric) continue;
+        for (std::size_t j = 0; j < facts.size(); ++j) {
+            if (j == i || drop[j] || facts[j].metric != sentence_metric) continue;
+            if (days_per(facts[i].unit) * facts[i].value != days_per(facts[j].unit) * facts[j].value) continue;
+            // An unnamed offender ("a former teacher") may be the one named later.
+            bool same_offender = j < i && (offender[i] == offender[j] || offender[i].empty() || offender[j].empty());
+            if (same_offender || (from_headline[i] && !from_headline[j])) {
+                drop[i] = true;
+                break;
+            }
+        }
+    }
+    std::vector<Fact> kept;
+    for (std::size_t i = 0; i < facts.size(); ++i)
+        if (!drop[i]) kept.push_back(std::move(facts[i]));
+    facts = std::move(kept);
+}
+
+}  // namespace
+
+std::vector<Fact> extract_text(std::string_view text, std::string_view doc, const Lexicon& lexicon,
+                               const ExtractOptions& options) {
+    const LexiconData& d = lexicon.data();
+    CleanText clean;
+    std::string_view body = text;
+    if (looks_like_html(text)) {
+        clean = clean_html(text);
+        body = clean.text;
+    }
+    TokenizedText t;
+    tokenize(body, t);
+    assign_ids(t, d);
+    std::vector<Sentence> sentences = split_sentences(t, lexicon);
+
+    std::vector<RawFact> raw;
+    for (std::size_t i = 0; i < sentences.size(); ++i) {
+        SentenceView s{t, d, sentences[i].first, sentences[i].last};
+        std::vector<Figure> figures = read_figures(s, lexicon);
+        if (figures.empty()) continue;
+        // Figures of a study, a survey or an estimate of the wider population.
+        if (contains_phrase(s, d.negative_sentence, s.first, s.last)) continue;
+        for (RawFact& fact : read_facts(s, figures, i)) raw.push_back(fact);
+    }
+    if (raw.empty()) return {};
+
+    DocumentContext context = read_context(t, sentences, d);
+    context.home_place = home_place(raw, t, sentences, d, context);
+    assign_operations(context);
+    std::string date = clean.meta_date.empty() ? document_date(t, sentences, d) : clean.meta_date;
+
+    Surnames surnames;
+    if (!options.keep_names)
+        for (const Sentence& sentence : sentences) find_names({t, d, sentence.first, sentence.last}, nullptr, &surnames);
+
+    std::vector<Fact> facts;
+    std::vector<bool> from_headline;
+    std::vector<std::string> offender;
+    std::map<std::size_t, std::pair<std::string, std::string>> evidence_of;  // sentence -> evidence, offender
+    for (const RawFact& r : raw) {
+        const Sentence& sentence = sentences[r.sentence];
+        SentenceView s{t, d, sentence.first, sentence.last};
+        auto cached = evidence_of.find(r.sentence);
+        if (cached == evidence_of.end()) {
+            std::vector<NameSpan> names = find_names(s, &surnames, nullptr);
+            std::string evidence = options.keep_names ? std::string(t.text.substr(sentence.begin, sentence.end - sentence.begin))
+                                                      : masked(t, sentence, names);
+            std::string who = names.empty() ? std::string() : std::string(t.low(names.front().last - 1));
+            cached = evidence_of.emplace(r.sentence, std::pair{std::move(evidence), std::move(who)}).first;
+        }
+        Fact f;
+        f.doc = doc;
+        f.metric = d.metric_names[static_cast<std::size_t>(r.metric)];
+        f.value = r.value;
+        f.unit = r.unit;
+        f.qualifier = r.qualifier;
+        f.scope = scope_of(r, s, context);
+        f.operation = context.operation_of_sentence[r.sentence];
+        f.agency = context.agency_of_sentence[r.sentence];
+        f.date = date;
+        f.start = clean.original(sentence.begin);
+        f.end = sentence.end == 0 ? 0 : clean.original(sentence.end - 1) + 1;
+        // An entity ("&amp;") at the end of the sentence stands for several input bytes.
+        if (!clean.offsets.empty() && f.end > 0 && f.end <= text.size() && text[f.end - 1] == '&') {
+            std::size_t semi = text.find(';', f.end);
+            if (semi != std::string_view::npos) f.end = static_cast<std::uint32_t>(semi + 1);
+        }
+        f.evidence = cached->second.first;
+        facts.push_back(std::move(f));
+        from_headline.push_back(sentence.headline);
+        offender.push_back(cached->second.second);
+    }
+    drop_restatements(facts, from_headline, offender, d.metric_names[static_cast<std::size_t>(d.metric_sentence)]);
+    return facts;
+}
+
+}  // namespace optally::extract

@@ -1,0 +1,196 @@
+// Finding the figures of a sentence and setting aside those that count nothing: ages,
+// dates, years, times, phone numbers, money, percentages, references ("section 160").
+
+#include <cmath>
+
+#include "extract_internal.hpp"
+
+namespace optally::extract::detail {
+
+bool SentenceView::is_boundary(std::size_t i) const {
+    const Token& tok = t.tokens[i];
+    if (tok.kind == TokenKind::dash)  // a spaced dash sets off a clause; "48-hour" is one word
+        return tok.space_before && (i + 1 >= t.tokens.size() || t.tokens[i + 1].space_before);
+    if (tok.kind != TokenKind::punct) return false;
+    std::string_view s = t.low(tok);
+    return s == "," || s == ";" || s == ":" || s == "(" || s == ")" || s == "." || s == "!" || s == "?" ||
+           s == "|" || s == "\u2022" || s == "[" || s == "]";
+}
+
+bool SentenceView::all_caps(std::size_t i) const {
+    const Token& tok = t.tokens[i];
+    if (tok.kind != TokenKind::word || tok.size() < 2) return false;
+    for (char c : t.original(tok))
+        if (c >= 'a' && c <= 'z') return false;
+    return true;
+}
+
+PhraseSet::Match SentenceView::place_at(std::size_t i) const {
+    if (!upper(i)) return {};
+    return d.place_names.at(t, i, last);
+}
+
+PhraseSet::Match SentenceView::agency_at(std::size_t i) const {
+    if (!upper(i)) return {};
+    return d.agency_names.at(t, i, last);
+}
+
+bool contains_phrase(const SentenceView& s, const PhraseSet& set, std::size_t from, std::size_t to) {
+    for (std::size_t j = from; j < to; ++j)
+        if (set.at(s.t, j, to)) return true;
+    return false;
+}
+
+namespace {
+
+bool glued(const SentenceView& s, std::size_t i) { return i < s.last && !s.t.tokens[i].space_before; }
+
+bool is_digits(const SentenceView& s, std::size_t i) {
+    return i < s.last && s.t.tokens[i].kind == TokenKind::number;
+}
+
+bool is_month(const SentenceView& s, std::size_t i) {
+    if (i < s.first || i >= s.last || !s.upper(i)) return false;
+    return s.d.months.count(s.t.low(i)) != 0;
+}
+
+bool looks_like_year(const SentenceView& s, const NumberSpan& n) {
+    if (n.in_words || n.last != n.first + 1) return false;
+    std::string_view text = s.t.original(s.t.tokens[n.first]);
+    return text.size() == 4 && n.value >= 1900 && n.value <= 2100;
+}
+
+// The noun after a figure names something countable ("2000 officers"), so it is no year.
+bool counted_noun_follows(const SentenceView& s, std::size_t e) {
+    auto m = s.d.nouns.at(s.t, e, s.last);
+    if (!m) return false;
+    const NounCue& cue = s.d.noun_cues[static_cast<std::size_t>(m.payload)];
+    return cue.metric >= 0 || cue.klass != no_class;
+}
+
+bool not_a_figure(const SentenceView& s, const Figure& f) {
+    const auto& t = s.t;
+    const auto& d = s.d;
+    const NumberSpan& n = f.number;
+    std::size_t i = n.first, e = n.last;
+    if (n.vague) return true;
+    if (is_digits(s, i) && e == i + 1) {
+        std::string_view text = t.original(t.tokens[i]);
+        if (text.size() >= 2 && text[0] == '0' && text.find('.') == std::string_view::npos) return true;  // 0800 1111
+        // "24/7", "16/06/2012", "10:30", "1-800-843-5678"
+        if (glued(s, e) && e + 1 < s.last && glued(s, e + 1) && is_digits(s, e + 1)) {
+            std::string_view sep = t.low(e);
+            if (sep == "/" || sep == ":" || sep == ".") return true;
+            if (t.tokens[e].kind == TokenKind::dash && e + 3 < s.last && glued(s, e + 2) &&
+                t.tokens[e + 2].kind == TokenKind::dash && is_digits(s, e + 3))
+                return true;
+        }
+        if (i > s.first + 1 && glued(s, i) && (t.low(i - 1) == "/" || t.low(i - 1) == ":") && is_digits(s, i - 2))
+            return true;
+        if (e < s.last && is_digits(s, e) && !t.tokens[e].newlines_before && text.size() >= 3 &&
+            text.find(',') == std::string_view::npos)
+            return true;  // digit groups of a phone number
+        if (looks_like_year(s, n) && !counted_noun_follows(s, e)) return true;
+        if (i > s.first && glued(s, i) && t.tokens[i - 1].kind == TokenKind::word) return true;  // "COVID19"
+        if (i > s.first && glued(s, i) && (t.low(i - 1) == "#" || t.low(i - 1) == "\u00A7")) return true;
+        if (glued(s, e) && (t.low(e) == "s" || has(d.ordinal_suffixes, t, e))) return true;  // "1990s", "13th"
+    }
+    std::size_t before = f.qualifier_begin;
+    if (d.percent_after.at(t, e, s.last) || d.currency_after.at(t, e, s.last) || d.time_after.at(t, e, s.last) ||
+        d.age_after.at(t, e, s.last) || d.reference_after.at(t, e, s.last))
+        return true;
+    if (d.currency_before.ending_at(t, i, s.first) || d.age_before.ending_at(t, before, s.first) ||
+        d.reference_before.ending_at(t, before, s.first))
+        return true;
+    // Dates: "June 12", "12 June", "Tuesday 12", "Dec. 12", "12 of June".
+    if (is_month(s, e) || (e + 1 < s.last && t.low(e) == "of" && is_month(s, e + 1))) return true;
+    if (i > s.first) {
+        std::size_t p = i - 1;
+        if (t.low(p) == "." && p > s.first) --p;
+        if (t.low(p) == "," && p > s.first && is_month(s, p - 1)) return true;
+        if (is_month(s, p) || (s.upper(p) && has(d.weekdays, t, p))) return true;
+    }
+    // Ratios: "one in four", "3 out of 4".
+    if (e + 1 < s.last && t.low(e) == "in" && s.is_figure_token(e + 1)) return true;
+    if (e + 1 < s.last && t.low(e) == "in" && (d.units.count(t.low(e + 1)) || d.tens.count(t.low(e + 1)))) return true;
+    if (e + 2 < s.last && t.low(e) == "out" && t.low(e + 1) == "of") return true;
+    // An age set off after a name: "John Smith, 43, of Leeds", "Smith (43)".
+    if (!n.in_words && i > s.first + 1 && e < s.last && n.value < 120 && n.value == std::floor(n.value)) {
+        std::string_view open = t.low(i - 1), close = t.low(e);
+        bool set_off = (open == "," && close == ",") || (open == "(" && close == ")");
+        if (set_off && (s.upper(i - 2) || t.tokens[i - 2].kind == TokenKind::possessive)) return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+std::vector<Figure> read_figures(const SentenceView& s, const Lexicon& lexicon) {
+    const auto& t = s.t;
+    const auto& d = s.d;
+    std::vector<Figure> figures;
+    for (std::size_t i = s.first; i < s.last;) {
+        const Token& tok = t.tokens[i];
+        bool candidate = tok.kind == TokenKind::number || tok.kind == TokenKind::fraction;
+        if (!candidate && tok.kind == TokenKind::word) {
+            candidate = has(d.number_starts, t, i) || has(d.vague_numbers, t, i);
+        }
+        std::optional<NumberSpan> span;
+        if (candidate) span = parse_number(t, i, s.last, lexicon);
+        if (!span) {
+            ++i;
+            continue;
+        }
+        Figure f;
+        f.number = *span;
+        f.qualifier_begin = span->first;
+        f.cue_begin = span->last;
+        if (auto q = d.qualifiers.ending_at(t, span->first, s.first)) {
+            f.qualifier = static_cast<Qualifier>(q.payload);
+            f.qualifier_begin = q.begin;
+            f.qualifier_is_preposition = q.end == q.begin + 1 && has(d.duration_prepositions, t, q.begin);
+        }
+        if (auto q = d.postfix_qualifiers.at(t, span->last, s.last)) {
+            if (f.qualifier == Qualifier::exact) f.qualifier = static_cast<Qualifier>(q.payload);
+            f.cue_begin = q.end;
+        }
+        figures.push_back(f);
+        i = span->last;
+    }
+    for (std::size_t k = 0; k < figures.size(); ++k) {
+        Figure& f = figures[k];
+        f.excluded = not_a_figure(s, f);
+        if (k == 0) continue;
+        Figure& prev = figures[k - 1];
+        // The digit groups of a phone number after its excluded head.
+        if (prev.excluded && is_digits(s, prev.number.first) && is_digits(s, f.number.first) &&
+            f.number.first == prev.number.last)
+            f.excluded = true;
+        // "one in four": the second figure goes with the first.
+        if (prev.number.last + 1 == f.number.first && t.low(prev.number.last) == "in" && prev.excluded)
+            f.excluded = true;
+    }
+    // Ranges: "between 10 and 12", "10 to 12", "10-12", "from 2 and ½ to 5 years".
+    for (std::size_t k = 0; k + 1 < figures.size(); ++k) {
+        Figure& a = figures[k];
+        Figure& b = figures[k + 1];
+        if (a.number.vague || b.number.vague) continue;
+        std::size_t gap = a.cue_begin;
+        if (gap + 1 != b.qualifier_begin) continue;
+        std::string_view joiner = t.low(gap);
+        bool between = a.qualifier_begin > s.first && t.low(a.qualifier_begin - 1) == "between";
+        bool joins = joiner == "to" || t.tokens[gap].kind == TokenKind::dash || (joiner == "and" && between);
+        if (!joins) continue;
+        if (a.excluded || b.excluded) {
+            a.excluded = b.excluded = true;
+            continue;
+        }
+        a.range_with = static_cast<int>(k + 1);
+        b.range_upper = true;
+        if (a.qualifier == Qualifier::exact) a.qualifier = Qualifier::at_least;
+        if (b.qualifier == Qualifier::exact) b.qualifier = Qualifier::up_to;
+    }
+    return figures;
+}
+
+}  // namespace optally::extract::detail

@@ -1,0 +1,97 @@
+// Many files on many threads. Each worker takes the next file by an atomic counter and
+// keeps its facts apart; the table is then built in the order of the input, so the result
+// is the same whatever the number of threads.
+
+#include <algorithm>
+#include <atomic>
+#include <fstream>
+#include <mutex>
+#include <sstream>
+#include <thread>
+
+#include "optally/extract/extractor.hpp"
+
+namespace optally::extract {
+
+namespace {
+
+struct FileResult {
+    std::vector<Fact> facts;
+    std::string skipped;  // the reason, when the file was not read
+};
+
+FileResult extract_file(const std::filesystem::path& path, const Lexicon& lexicon, const ExtractOptions& options) {
+    FileResult result;
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(path, ec)) {
+        result.skipped = ec ? "cannot read: " + ec.message() : "not a regular file";
+        return result;
+    }
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        result.skipped = "cannot open for reading";
+        return result;
+    }
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    if (in.bad()) {
+        result.skipped = "read error";
+        return result;
+    }
+    std::string text = std::move(bytes).str();
+    if (text.size() > 0xFFFFFFF0u) {
+        result.skipped = "larger than 4 GB";
+        return result;
+    }
+    try {
+        result.facts = extract_text(text, path.stem().string(), lexicon, options);
+    } catch (const std::exception& e) {
+        result.skipped = std::string("extraction failed: ") + e.what();
+        result.facts.clear();
+    }
+    return result;
+}
+
+}  // namespace
+
+ExtractResult extract_files(std::span<const std::filesystem::path> files, unsigned threads, const Lexicon& lexicon,
+                            const ExtractOptions& options, const ExtractProgress& progress) {
+    std::vector<FileResult> results(files.size());
+    if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+    threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(files.size(), 1)));
+
+    std::atomic<std::size_t> next{0};
+    std::size_t done = 0;
+    std::mutex progress_mutex;
+    auto work = [&] {
+        for (std::size_t i = next++; i < files.size(); i = next++) {
+            results[i] = extract_file(files[i], lexicon, options);
+            if (progress) {
+                std::lock_guard lock(progress_mutex);
+                progress(++done, files.size());
+            }
+        }
+    };
+    if (threads <= 1) {
+        work();
+    } else {
+        std::vector<std::jthread> pool;
+        pool.reserve(threads);
+        for (unsigned i = 0; i < threads; ++i) pool.emplace_back(work);
+    }
+
+    ExtractResult out;
+    std::size_t total = 0;
+    for (const auto& r : results) total += r.facts.size();
+    out.table.reserve(total);
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        if (!results[i].skipped.empty()) {
+            out.skipped.push_back({files[i], results[i].skipped});
+            continue;
+        }
+        for (const Fact& fact : results[i].facts) out.table.append(fact);
+    }
+    return out;
+}
+
+}  // namespace optally::extract

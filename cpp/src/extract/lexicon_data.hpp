@@ -1,0 +1,241 @@
+#pragma once
+// The lexicon as the extractor uses it: every word numbered, every phrase list compiled
+// into a PhraseSet indexed by the id of its first word, every word list into a bit set,
+// so that a scan hashes each token once and then only indexes arrays.
+
+#include <array>
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "optally/extract/lexicon.hpp"
+#include "optally/extract/tokenizer.hpp"
+#include "optally/facts/fact.hpp"
+
+namespace optally::extract::detail {
+
+struct ViewHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
+template <class T>
+using WordMap = std::unordered_map<std::string, T, ViewHash, std::equal_to<>>;
+
+// Every word the lexicon's phrases and lists use, numbered. A document's tokens are
+// looked up here once each (assign_ids); every later look-up is an array index. An open
+// addressing table with a short-string hash: this probe runs once per token of every text.
+class WordIds {
+public:
+    int intern(std::string_view word);
+    int find(std::string_view word) const noexcept {
+        if (slots_.empty()) return -1;
+        std::uint64_t h = hash(word);
+        for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
+            const Slot& slot = slots_[i];
+            if (slot.id < 0) return -1;
+            if (slot.hash == h && slot.length == word.size() &&
+                std::string_view(text_).substr(slot.offset, slot.length) == word)
+                return slot.id;
+        }
+    }
+    std::size_t size() const noexcept { return count_; }
+
+    static std::uint64_t hash(std::string_view s) noexcept {
+        std::uint64_t h = 0xcbf29ce484222325ull;  // FNV-1a: tokens are short
+        for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ull;
+        return h ^ (h >> 29);
+    }
+
+private:
+    struct Slot {
+        std::uint64_t hash = 0;
+        std::uint32_t offset = 0;
+        std::uint32_t length = 0;
+        int id = -1;
+    };
+    void grow();
+    std::vector<Slot> slots_;
+    std::string text_;  // every word, back to back
+    std::size_t mask_ = 0;
+    std::size_t count_ = 0;
+};
+
+// The lexicon word id of token i: from the ids the extractor assigned, or looked up.
+#if defined(__GNUC__)
+#define OPTALLY_HOT_INLINE [[gnu::always_inline]] inline
+#else
+#define OPTALLY_HOT_INLINE inline
+#endif
+
+// Called for nearly every token by every scan: it must not cost a call.
+OPTALLY_HOT_INLINE int id_of(const TokenizedText& t, const WordIds& ids, std::size_t i) {
+    return t.ids.size() == t.tokens.size() ? t.ids[i] : ids.find(t.low(i));
+}
+
+// Single words, looked up by id.
+class WordSet {
+public:
+    void insert(std::string_view word, WordIds& ids);
+    bool contains(std::string_view word) const { return ids_ && contains(ids_->find(word)); }
+    bool contains(int id) const {
+        return id >= 0 && static_cast<std::size_t>(id) < by_id_.size() && by_id_[static_cast<std::size_t>(id)];
+    }
+    bool contains(const TokenizedText& t, std::size_t i) const { return ids_ && contains(id_of(t, *ids_, i)); }
+
+private:
+    const WordIds* ids_ = nullptr;
+    std::vector<bool> by_id_;
+};
+
+inline bool has(const WordSet& set, std::string_view word) { return set.contains(word); }
+inline bool has(const WordSet& set, const TokenizedText& t, std::size_t i) { return set.contains(t, i); }
+
+// Phrases of one or more tokens; a match skips possessive tokens ("Offender's Register"
+// reads as "offender register") on both sides.
+class PhraseSet {
+public:
+    struct Match {
+        std::size_t begin = 0;
+        std::size_t end = 0;  // token index one past the match; 0 when nothing matched
+        int payload = -1;
+        explicit operator bool() const noexcept { return end != 0; }
+    };
+    // Returns the payload the phrase has now: an existing reading of it stands.
+    int add(std::string_view phrase, int payload, WordIds& ids);
+    // Longest phrase that starts at token i and ends before token `limit`.
+    Match at(const TokenizedText& t, std::size_t i, std::size_t limit) const {
+        // Most tokens start no phrase: answer those without a call.
+        if (i >= limit || i >= t.tokens.size() || !entries(t, i)) return {};
+        return match_at(t, i, limit);
+    }
+    // Longest phrase that ends exactly at token `end` (exclusive) and starts at or after lo.
+    Match ending_at(const TokenizedText& t, std::size_t end, std::size_t lo) const;
+    bool empty() const noexcept { return count_ == 0; }
+    std::size_t size() const noexcept { return count_; }
+
+private:
+    struct Entry {
+        std::vector<int> rest;  // ids of the words after the first
+        int payload;
+    };
+    const std::vector<Entry>* entries(const TokenizedText& t, std::size_t i) const {
+        int id = ids_ ? id_of(t, *ids_, i) : -1;
+        if (id < 0 || static_cast<std::size_t>(id) >= by_first_.size() || by_first_[static_cast<std::size_t>(id)].empty())
+            return nullptr;
+        return &by_first_[static_cast<std::size_t>(id)];
+    }
+    std::size_t match_rest(const TokenizedText& t, std::size_t j, std::size_t limit, const std::vector<int>& rest) const;
+    Match match_at(const TokenizedText& t, std::size_t i, std::size_t limit) const;
+
+    const WordIds* ids_ = nullptr;
+    std::vector<std::vector<Entry>> by_first_;  // by id of the first word; entries longest first
+    std::size_t max_words_ = 0;
+    std::size_t count_ = 0;
+};
+
+// The lowercased words of a phrase as the tokenizer splits them (possessives dropped).
+std::vector<std::string> phrase_words(std::string_view phrase);
+
+enum NounClass : std::uint8_t { no_class = 0, person = 1, child = 2, bare = 4 };
+
+struct NounCue {
+    int metric = -1;        // index into metric_names; -1 for a sink ("offences", "countries")
+    std::uint8_t klass = no_class;
+    bool needs_verb = false;  // "children", "cases": counted only with a verb of the metric
+};
+
+struct VerbCue {
+    int metric = -1;
+    std::uint8_t takes = 0;  // NounClass bits this verb may count
+};
+
+struct TimeUnit {
+    Unit unit = Unit::none;
+    double factor = 1.0;  // "fortnight" is two weeks
+};
+
+struct AgencyName {
+    std::string name;
+};
+
+struct LexiconData {
+    struct Source {
+        std::string file;
+        nlohmann::json doc;
+    };
+    std::vector<Source> sources;
+    WordIds ids;
+
+    // numbers
+    WordMap<double> units, tens, scales, multipliers, fraction_chars, fraction_words, dozens;
+    WordSet vague_numbers, vague_scales;
+
+    // qualifiers: payload is a Qualifier
+    PhraseSet qualifiers, postfix_qualifiers;
+    WordSet duration_prepositions;  // "over", "under": prepositions before a span of time
+
+    // metrics
+    std::vector<std::string> metric_names;
+    std::vector<std::uint8_t> metric_takes;  // NounClass bits each metric's verbs count
+    int metric_sentence = -1, metric_duration = -1, metric_registered = -1, metric_at_risk = -1,
+        metric_safeguarded = -1, metric_arrests = -1;
+    std::vector<NounCue> noun_cues;
+    PhraseSet nouns;           // payload: index into noun_cues
+    std::vector<std::vector<VerbCue>> verb_cues;  // one phrase may serve several metrics
+    PhraseSet verbs;           // payload: index into verb_cues
+    PhraseSet active_only;     // "the arrest of": verbs that only work before the number
+    std::vector<PhraseSet> required_in_sentence;  // per metric; empty set: nothing required
+    WordSet links;             // "stands at", ":" between a noun on the left and its figure
+    PhraseSet risk;            // "at serious risk"
+    WordSet auxiliaries, function_words, modifiers_and, determiners, negations;
+    PhraseSet partitive;       // "of the", "of those", "of whom"
+    PhraseSet negative_sentence;  // "in the study", "estimated that"
+
+    // durations and prison sentences
+    WordMap<TimeUnit> time_units;
+    PhraseSet operation_nouns, duration_links, duration_after;
+    WordSet long_suffix;
+    PhraseSet custodial, sentence_verbs, non_custodial, penalty_limits, aggregate;
+
+    // figures that are not facts
+    PhraseSet age_before, age_after, percent_after, currency_before, currency_after, time_after,
+        reference_before, reference_after, ratio_words;
+    WordSet ordinal_suffixes;
+    WordMap<int> months;
+    WordSet weekdays;
+
+    // scope, operations, agencies
+    std::vector<Place> places;
+    PhraseSet place_names;       // payload: index into places
+    PhraseSet police_names;      // "Police Scotland", "PSNI": a force named without "Police" after it
+    std::vector<std::string> agencies;
+    PhraseSet agency_names;      // payload: index into agencies
+    PhraseSet place_prepositions, place_by, police_nouns, example_cues, national_cues, international_cues,
+        other_operation_cues, police_in, locally;
+    WordSet operation_words;
+
+    // national (1), international (2) and other-operation (4) cues in one set, so that
+    // a document is scanned for all three in one pass.
+    PhraseSet context_cues;
+    std::vector<std::pair<std::string, int>> context_cue_bits;  // as read, for context_cues
+    WordSet number_starts;  // words a figure may start with: "six", "a", "half", "dozens"
+    WordSet time_unit_words, month_words;
+
+    // sentences, names, dates
+    WordSet abbreviations, titles, not_names, first_names, speech_verbs;
+    PhraseSet publication_cues;
+};
+
+// Gives every token of `t` its lexicon word id (-1: a word no phrase uses).
+void assign_ids(TokenizedText& t, const LexiconData& data);
+
+// Reads one source document into `data` (throws InputError naming file and section).
+void read_source(LexiconData& data, const std::string& file, const nlohmann::json& doc);
+// Checks what only the whole can tell (every metric of the vocabulary known, ...).
+void finish(LexiconData& data, const std::string& where);
+
+}  // namespace optally::extract::detail

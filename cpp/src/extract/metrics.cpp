@@ -1,0 +1,444 @@
+// Which metric a figure counts, read from the words around it: the noun it counts
+// ("141 search warrants"), the verb that says what happened to those counted ("76 suspected
+// offenders being arrested", "snared 660 suspected paedophiles", "80 safeguarded"), a
+// span of time ("a six month investigation", "received 3½ years imprisonment").
+
+#include "extract_internal.hpp"
+
+namespace optally::extract::detail {
+
+namespace {
+
+struct Found {
+    int metric = -1;
+    std::size_t end = 0;  // first token after the cue
+};
+
+class MetricReader {
+public:
+    MetricReader(const SentenceView& s, const std::vector<Figure>& figures) : s_(s), t_(s.t), d_(s.d), figures_(figures) {
+        figure_at_.assign(s.last - s.first, -1);
+        for (std::size_t k = 0; k < figures.size(); ++k) {
+            const Figure& f = figures[k];
+            figure_at_[f.number.first - s.first] = static_cast<int>(k);
+            if (!f.excluded) figure_at_[f.qualifier_begin - s.first] = static_cast<int>(k);
+        }
+    }
+
+    std::vector<RawFact> read(std::size_t sentence_index);
+
+private:
+    const SentenceView& s_;
+    const TokenizedText& t_;
+    const LexiconData& d_;
+    const std::vector<Figure>& figures_;
+    std::vector<int> figure_at_;  // figure starting at each token of the sentence, or -1
+    std::vector<bool> consumed_;  // figures read as part of another ("2 years and 3 months")
+
+    const Figure* figure_starting(std::size_t j) const {
+        if (j < s_.first || j >= s_.last) return nullptr;
+        int k = figure_at_[j - s_.first];
+        return k < 0 ? nullptr : &figures_[static_cast<std::size_t>(k)];
+    }
+    bool counted_figure_at(std::size_t j) const {
+        const Figure* f = figure_starting(j);
+        return f && !f->excluded;
+    }
+
+    // Where the clause that starts at `from` ends: a boundary outside quotes, or the next figure.
+    std::size_t clause_end(std::size_t from, std::size_t cap = 24) const {
+        bool in_quote = false;
+        std::size_t stop = std::min(s_.last, from + cap);
+        for (std::size_t j = from; j < stop; ++j) {
+            const Token& tok = t_.tokens[j];
+            if (tok.kind == TokenKind::quote) {
+                std::string_view q = t_.low(tok);
+                if (q == "\u201C") in_quote = true;
+                else if (q == "\u201D") in_quote = false;
+                else if (q == "\"") in_quote = !in_quote && (tok.space_before || j == from);
+                continue;
+            }
+            if (!in_quote && s_.is_boundary(j)) {
+                std::size_t aside = aside_end(j);
+                if (aside == 0) return j;
+                j = aside;  // "Two men, aged 34 and 51, have been charged"
+                continue;
+            }
+            if (j > from && counted_figure_at(j)) return j;
+        }
+        return stop;
+    }
+    // The closing comma of an aside that only gives ages, or 0.
+    std::size_t aside_end(std::size_t comma) const {
+        if (t_.low(comma) != "," || comma + 1 >= s_.last) return 0;
+        std::size_t j = comma + 1;
+        if (!d_.age_before.at(t_, j, s_.last) && !(figure_starting(j) && figure_starting(j)->excluded)) return 0;
+        for (std::size_t k = j; k < std::min(s_.last, j + 8); ++k)
+            if (t_.low(k) == ",") return k;
+        return 0;
+    }
+    // Where the clause that ends at `to` begins: a boundary or the end of an earlier figure.
+    std::size_t clause_begin(std::size_t to, std::size_t cap = 12) const {
+        std::size_t lo = to > s_.first + cap ? to - cap : s_.first;
+        for (std::size_t j = to; j > lo; --j) {
+            if (s_.is_boundary(j - 1)) return j;
+            for (const Figure& f : figures_)
+                if (!f.excluded && f.number.last == j && f.number.first < to) return j;
+        }
+        return lo;
+    }
+
+    bool is_skippable_quote(std::size_t j) const { return t_.tokens[j].kind == TokenKind::quote; }
+
+    Found noun_after(std::size_t from, std::size_t end, NounCue& cue) const;
+    Found verb_in(std::size_t from, std::size_t end, std::uint8_t klass, bool adjacent, int want = -1) const;
+    Found verb_before(std::size_t anchor, std::uint8_t klass, int want = -1) const;
+    Found noun_before(std::size_t anchor) const;
+    bool requirement_met(int metric) const {
+        if (metric < 0) return false;
+        const PhraseSet& needed = d_.required_in_sentence[static_cast<std::size_t>(metric)];
+        return needed.empty() || contains_phrase(s_, needed, s_.first, s_.last);
+    }
+    std::optional<RawFact> span_of_time(const Figure& f, std::size_t anchor);
+    std::optional<RawFact> count(const Figure& f, std::size_t anchor, const RawFact* previous);
+};
+
+// The noun a figure counts: "141 search warrants", "76 suspected offenders", "one 20-year-old man".
+Found MetricReader::noun_after(std::size_t from, std::size_t end, NounCue& cue) const {
+    std::size_t j = from;
+    for (int modifiers = 0; j < end && modifiers < 6;) {
+        const Token& tok = t_.tokens[j];
+        if (tok.kind == TokenKind::quote) {
+            ++j;
+            continue;
+        }
+        if (const Figure* f = figure_starting(j); f && f->excluded) {  // an age before the noun
+            j = f->number.last;
+            if (auto age = d_.age_after.at(t_, j, end)) j = age.end;
+            ++modifiers;
+            continue;
+        }
+        if (auto m = d_.nouns.at(t_, j, end)) {
+            cue = d_.noun_cues[static_cast<std::size_t>(m.payload)];
+            return {cue.metric, m.end};
+        }
+        if (tok.kind != TokenKind::word || d_.verbs.at(t_, j, end)) return {};
+        if (has(d_.modifiers_and, t_, j)) {
+            if (j + 1 < end && t_.tokens[j + 1].kind == TokenKind::word && !counted_figure_at(j + 1)) {
+                ++j;
+                continue;
+            }
+            return {};
+        }
+        if (has(d_.function_words, t_, j) || counted_figure_at(j)) return {};
+        ++j;
+        ++modifiers;
+    }
+    return {};
+}
+
+// A verb of a metric that may count `klass` in [from, end) (of metric `want` when given);
+// `adjacent`: only auxiliaries may come before it. Risk phrases turn a safeguarding into
+// children at risk.
+Found MetricReader::verb_in(std::size_t from, std::size_t end, std::uint8_t klass, bool adjacent, int want) const {
+    Found found;
+    bool risk_before = false, risk_after = false, negated = false;
+    for (std::size_t j = from; j < end;) {
+        if (is_skippable_quote(j)) {
+            ++j;
+            continue;
+        }
+        if (has(d_.negations, t_, j)) negated = true;  // "who have not yet been arrested"
+        if (auto r = d_.risk.at(t_, j, end)) {
+            (found.metric < 0 ? risk_before : risk_after) = true;
+            j = r.end;
+            continue;
+        }
+        if (auto v = d_.verbs.at(t_, j, end)) {
+            const VerbCue* match = nullptr;
+            for (const VerbCue& cue : d_.verb_cues[static_cast<std::size_t>(v.payload)])
+                if ((cue.takes & klass) && (want < 0 || cue.metric == want)) {
+                    match = &cue;
+                    break;
+                }
+            if (match && negated) {
+                negated = false;
+            } else if (match && (found.metric < 0 || match->metric == d_.metric_registered)) {
+                // A register named after the arrest says who of the arrested were registered.
+                found = {match->metric, v.end};
+            } else if (!match && found.metric < 0 && adjacent) {
+                break;  // the predicate is a verb of another kind
+            }
+            j = v.end;
+            continue;
+        }
+        if (found.metric < 0 && adjacent && !has(d_.auxiliaries, t_, j)) break;
+        ++j;
+    }
+    if (found.metric == d_.metric_safeguarded && risk_after && !risk_before) found.metric = d_.metric_at_risk;
+    if (found.metric < 0 && risk_before && (klass & (child | bare)) && !adjacent) found = {d_.metric_at_risk, end};
+    return found;
+}
+
+// An active verb just before the figure: "snared 660", "arresting one", "the arrest of 12".
+Found MetricReader::verb_before(std::size_t anchor, std::uint8_t klass, int want) const {
+    std::size_t lo = clause_begin(anchor);
+    std::size_t p = anchor;
+    for (int skipped = 0; p > lo && skipped <= 4; ++skipped) {
+        if (auto a = d_.active_only.ending_at(t_, p, lo))
+            return want < 0 || a.payload == want ? Found{a.payload, anchor} : Found{};
+        if (auto v = d_.verbs.ending_at(t_, p, lo)) {
+            for (const VerbCue& cue : d_.verb_cues[static_cast<std::size_t>(v.payload)])
+                if ((cue.takes & klass) && (want < 0 || cue.metric == want)) return {cue.metric, anchor};
+            return {};
+        }
+        if (!has(d_.determiners, t_, p - 1) && !has(d_.auxiliaries, t_, p - 1) && !is_skippable_quote(p - 1)) return {};
+        --p;
+    }
+    return {};
+}
+
+// "Arrests: 76", "the number of arrests now stands at 76".
+Found MetricReader::noun_before(std::size_t anchor) const {
+    std::size_t lo = s_.first;
+    std::size_t p = anchor;
+    int links = 0;
+    while (p > lo && links < 5 && has(d_.links, t_, p - 1)) {
+        --p;
+        ++links;
+    }
+    if (links == 0) return {};
+    auto m = d_.nouns.ending_at(t_, p, lo);
+    if (!m) return {};
+    const NounCue& cue = d_.noun_cues[static_cast<std::size_t>(m.payload)];
+    if (cue.metric < 0 || cue.needs_verb) return {};
+    return {cue.metric, anchor};
+}
+
+std::optional<RawFact> MetricReader::span_of_time(const Figure& f, std::size_t anchor) {
+    std::size_t j = f.cue_begin;
+    if (j + 1 < s_.last && t_.tokens[j].kind == TokenKind::dash && !t_.tokens[j].space_before &&
+        !t_.tokens[j + 1].space_before)
+        ++j;  // "48-hour"
+    if (j >= s_.last) return std::nullopt;
+    auto unit = d_.time_units.find(t_.low(j));
+    if (unit == d_.time_units.end()) return std::nullopt;
+    std::size_t after = j + 1;
+    if (after + 1 < s_.last && t_.tokens[after].kind == TokenKind::dash && has(d_.long_suffix, t_, after + 1))
+        after += 2;  // "fortnight-long"
+    else if (after < s_.last && has(d_.long_suffix, t_, after))
+        ++after;
+
+    RawFact fact;
+    fact.value = f.number.value * unit->second.factor;
+    fact.unit = unit->second.unit;
+    fact.qualifier = f.qualifier;
+    fact.figure_first = f.qualifier_begin;
+    fact.figure_last = after;
+    fact.cue_end = after;
+    auto as_duration = [&](std::size_t cue_end) {
+        fact.metric = d_.metric_duration;
+        fact.cue_end = cue_end;
+        if (f.qualifier_is_preposition) fact.qualifier = Qualifier::exact;
+        return fact;
+    };
+
+    // "a six month investigation", "48-hour operation", "two days of action"
+    std::size_t end = clause_end(after, 8);
+    for (std::size_t m = after, mods = 0; m < end && mods <= 3; ++m) {
+        if (auto op = d_.operation_nouns.at(t_, m, end)) return as_duration(op.end);
+        std::string_view w = t_.low(m);
+        if (w == "of" && mods == 0) continue;
+        if (t_.tokens[m].kind != TokenKind::word || (has(d_.function_words, t_, m) && !has(d_.modifiers_and, t_, m))) break;
+        ++mods;
+    }
+
+    // A prison sentence: "received 3½ years imprisonment", "sentenced to 210 months".
+    if ((fact.unit == Unit::years || fact.unit == Unit::months) && f.qualifier != Qualifier::up_to) {
+        // A limit ("the maximum penalty for ... is") may stand well before the figure.
+        std::size_t lo = clause_begin(anchor, 30);
+        bool positive = false, negative = false;
+        for (std::size_t m = lo; m < anchor; ++m) {
+            if (d_.penalty_limits.at(t_, m, anchor) || d_.aggregate.at(t_, m, anchor) || d_.non_custodial.at(t_, m, anchor))
+                negative = true;
+            if (d_.sentence_verbs.at(t_, m, anchor) || d_.custodial.at(t_, m, anchor)) positive = true;
+        }
+        // "2 years and 3 months"
+        std::size_t tail = after;
+        if (fact.unit == Unit::years && tail + 2 < s_.last && t_.low(tail) == "and")
+            if (const Figure* g = figure_starting(tail + 1); g && !g->excluded) {
+                auto u = d_.time_units.find(t_.low(g->number.last));
+                if (u != d_.time_units.end() && u->second.unit == Unit::months) {
+                    fact.value = fact.value * 12 + g->number.value;
+                    fact.unit = Unit::months;
+                    tail = g->number.last + 1;
+                    consumed_[static_cast<std::size_t>(g - figures_.data())] = true;
+                }
+            }
+        std::size_t right_end = clause_end(tail, 6);
+        for (std::size_t m = tail; m < right_end; ++m) {
+            if (d_.non_custodial.at(t_, m, right_end) || d_.penalty_limits.at(t_, m, right_end)) negative = true;
+            if (d_.custodial.at(t_, m, right_end)) positive = true;
+        }
+        // "two years, suspended for 18 months"
+        if (right_end < s_.last && t_.low(right_end) == ",")
+            for (std::size_t m = right_end + 1; m < std::min(s_.last, right_end + 4); ++m)
+                if (t_.low(m) == "suspended") negative = true;
+        if (positive && !negative) {
+            fact.metric = d_.metric_sentence;
+            fact.figure_last = tail;
+            fact.cue_end = right_end;
+            return fact;
+        }
+        fact.value = f.number.value * unit->second.factor;
+        fact.unit = unit->second.unit;
+    }
+
+    // "the operation, which ran over three days"
+    if (auto link = d_.duration_links.ending_at(t_, f.number.first, s_.first)) {
+        std::size_t from = link.begin > s_.first + 8 ? link.begin - 8 : s_.first;
+        if (contains_phrase(s_, d_.operation_nouns, from, link.begin)) return as_duration(after);
+    }
+    // "76 arrests in two days": a span of time beside another count.
+    std::size_t before = f.number.first;
+    if (before > s_.first && (t_.low(before - 1) == "a" || t_.low(before - 1) == "the")) --before;
+    if (d_.duration_after.ending_at(t_, before, s_.first)) {
+        RawFact companion = as_duration(after);
+        companion.needs_companion = true;
+        return companion;
+    }
+    RawFact none;
+    none.metric = -2;  // a span of time that is no fact: stop reading this figure
+    return none;
+}
+
+std::optional<RawFact> MetricReader::count(const Figure& f, std::size_t anchor, const RawFact* previous) {
+    RawFact fact;
+    fact.value = f.number.value;
+    fact.qualifier = f.qualifier;
+    fact.figure_first = f.qualifier_begin;
+    fact.figure_last = f.cue_begin;
+    std::size_t end = clause_end(f.cue_begin);
+    Found found;
+
+    NounCue cue;
+    Found noun = noun_after(f.cue_begin, end, cue);
+    if (noun.end) {
+        if (cue.metric >= 0 && !cue.needs_verb) {
+            found = noun;
+        } else if (cue.metric >= 0) {  // "40 separate cases" counted only when investigated
+            Found verb = verb_before(anchor, 8, cue.metric);
+            if (verb.metric != cue.metric) verb = verb_in(noun.end, clause_end(noun.end), 8, false, cue.metric);
+            if (verb.metric == cue.metric) found = {cue.metric, std::max(noun.end, verb.end)};
+        } else if (cue.klass != no_class) {
+            found = verb_before(anchor, cue.klass);
+            if (found.metric < 0) found = verb_in(noun.end, clause_end(noun.end), cue.klass, false);
+            found.end = std::max(found.end, noun.end);
+        } else {
+            return std::nullopt;  // "390 offences", "19 countries"
+        }
+    } else if (auto part = d_.partitive.at(t_, f.cue_begin, end)) {
+        // "39 of the people arrested were already on the register": the predicate decides.
+        std::size_t p = part.end;
+        std::size_t pend = clause_end(p);
+        while (p < pend && !has(d_.auxiliaries, t_, p)) ++p;
+        found = verb_in(p, pend, person | child | bare, false);
+        if (found.metric < 0) found = verb_before(anchor, bare);  // "charged 11 of them"
+    } else {
+        found = verb_in(f.cue_begin, end, bare, true);
+        if (found.metric < 0) {
+            bool ends_here = f.cue_begin >= end || (f.cue_begin < s_.last && has(d_.function_words, t_, f.cue_begin)) || s_.is_boundary(f.cue_begin);
+            if (ends_here) found = verb_before(anchor, bare);
+        }
+        if (found.metric < 0) found = noun_before(anchor);
+        if (found.metric < 0 && previous) {
+            // "14 people were arrested in Lincolnshire, nine in Leicestershire": the list goes on.
+            if (auto place = clause_place(s_, f.qualifier_begin, f.cue_begin); place && f.cue_begin < s_.last &&
+                                                                                d_.place_prepositions.at(t_, f.cue_begin, end)) {
+                found = {previous->metric, f.cue_begin};
+                fact.place = place;
+            }
+        }
+    }
+    if (found.metric < 0 || !requirement_met(found.metric)) return std::nullopt;
+    if (found.metric == d_.metric_sentence || found.metric == d_.metric_duration) return std::nullopt;
+    fact.metric = found.metric;
+    fact.cue_end = std::max(found.end, f.cue_begin);
+    return fact;
+}
+
+std::vector<RawFact> MetricReader::read(std::size_t sentence_index) {
+    std::vector<RawFact> out;
+    consumed_.assign(figures_.size(), false);
+    for (std::size_t k = 0; k < figures_.size(); ++k) {
+        const Figure& f = figures_[k];
+        if (f.excluded || f.range_with >= 0 || consumed_[k]) continue;
+        const Figure* lower = nullptr;
+        if (f.range_upper && k > 0 && figures_[k - 1].range_with == static_cast<int>(k)) lower = &figures_[k - 1];
+        std::size_t anchor = lower ? lower->qualifier_begin : f.qualifier_begin;
+        if (lower && anchor > s_.first && (t_.low(anchor - 1) == "between" || t_.low(anchor - 1) == "from")) --anchor;
+
+        std::optional<RawFact> fact = span_of_time(f, anchor);
+        if (fact && fact->metric == -2) continue;
+        if (!fact) fact = count(f, anchor, out.empty() ? nullptr : &out.back());
+        if (!fact) continue;
+        fact->sentence = sentence_index;
+        if (lower) {
+            RawFact low = *fact;
+            double factor = f.number.value != 0 ? fact->value / f.number.value : 1.0;  // "fortnight" counts two
+            low.value = lower->number.value * factor;
+            low.qualifier = lower->qualifier;
+            low.figure_first = lower->qualifier_begin;
+            out.push_back(low);
+        }
+        out.push_back(*fact);
+    }
+    // "a week-long operation", "a fortnight of action": a span of time without a figure.
+    for (std::size_t j = s_.first; j + 1 < s_.last; ++j) {
+        if (!has(d_.time_unit_words, t_, j)) continue;
+        auto unit = d_.time_units.find(t_.low(j));
+        if (unit == d_.time_units.end() || (j > s_.first && figure_starting(j - 1))) continue;
+        if (j > s_.first && (s_.is_figure_token(j - 1) || (t_.tokens[j - 1].kind == TokenKind::dash && j > s_.first + 1 &&
+                                                            s_.is_figure_token(j - 2))))
+            continue;
+        std::size_t k = j + 1;
+        bool long_suffix = false;
+        if (k + 1 < s_.last && t_.tokens[k].kind == TokenKind::dash && has(d_.long_suffix, t_, k + 1)) {
+            k += 2;
+            long_suffix = true;
+        } else if (t_.low(k) == "of" && j > s_.first && (t_.low(j - 1) == "a" || t_.low(j - 1) == "one")) {
+            ++k;
+        } else {
+            continue;
+        }
+        std::size_t end = clause_end(k, 6);
+        for (std::size_t m = k, mods = 0; m < end && mods <= 3; ++m, ++mods) {
+            if (d_.operation_nouns.at(t_, m, end)) {
+                RawFact fact;
+                fact.metric = d_.metric_duration;
+                fact.value = unit->second.factor;
+                fact.unit = unit->second.unit;
+                fact.figure_first = j;
+                fact.figure_last = fact.cue_end = m + 1;
+                fact.sentence = sentence_index;
+                out.push_back(fact);
+                break;
+            }
+            if (t_.tokens[m].kind != TokenKind::word || (!long_suffix && mods > 0)) break;
+        }
+    }
+    // A span of time "in two days" is the operation's only beside a count it qualifies.
+    bool counts = false;
+    for (const RawFact& fact : out) counts = counts || !fact.needs_companion;
+    if (!counts) out.clear();
+    return out;
+}
+
+}  // namespace
+
+std::vector<RawFact> read_facts(const SentenceView& s, const std::vector<Figure>& figures, std::size_t sentence_index) {
+    MetricReader reader(s, figures);
+    return reader.read(sentence_index);
+}
+
+}  // namespace optally::extract::detail

@@ -1,0 +1,193 @@
+#include "optally/extract/numbers.hpp"
+
+#include <charconv>
+#include <cmath>
+
+#include "lexicon_data.hpp"
+
+namespace optally::extract {
+
+namespace {
+
+using detail::LexiconData;
+
+template <class Map>
+const double* find(const Map& map, std::string_view word) {
+    auto found = map.find(word);
+    return found == map.end() ? nullptr : &found->second;
+}
+
+double digits_value(std::string_view s) {
+    char buffer[64];
+    std::size_t n = 0;
+    for (char c : s)
+        if (c != ',' && n < sizeof buffer) buffer[n++] = c;
+    double value = 0;
+    std::from_chars(buffer, buffer + n, value);
+    return value;
+}
+
+// Glued means no white space in between: "3½", "1.2m", "Ninety-nine".
+bool glued(const TokenizedText& t, std::size_t i, std::size_t limit) {
+    return i < limit && !t.tokens[i].space_before;
+}
+
+// "and a half", "and ½", "a half" at token i: the fraction and where it ends.
+std::optional<std::pair<double, std::size_t>> fraction_at(const TokenizedText& t, std::size_t i, std::size_t limit,
+                                                          const LexiconData& d) {
+    if (i >= limit) return std::nullopt;
+    if (t.tokens[i].kind == TokenKind::fraction)
+        if (const double* f = find(d.fraction_chars, t.original(t.tokens[i]))) return std::pair{*f, i + 1};
+    if (i + 1 < limit && (t.low(i) == "a" || t.low(i) == "one"))
+        if (const double* f = find(d.fraction_words, t.low(i + 1))) return std::pair{*f, i + 2};
+    return std::nullopt;
+}
+
+// A fraction joined by "and" ("two and a half", "2 and ½") or glued ("3½").
+std::size_t add_fraction(const TokenizedText& t, std::size_t j, std::size_t limit, const LexiconData& d, double& value) {
+    if (j < limit && t.tokens[j].kind == TokenKind::fraction && !t.tokens[j].space_before) {
+        if (auto f = fraction_at(t, j, limit, d)) {
+            value += f->first;
+            return f->second;
+        }
+    }
+    if (j < limit && t.low(j) == "and")
+        if (auto f = fraction_at(t, j + 1, limit, d)) {
+            value += f->first;
+            return f->second;
+        }
+    return j;
+}
+
+// "million" after a figure, or "m"/"bn" glued to digits.
+std::size_t add_scale(const TokenizedText& t, std::size_t j, std::size_t limit, const LexiconData& d, double& value,
+                      bool allow_glued) {
+    if (j >= limit || t.tokens[j].kind != TokenKind::word) return j;
+    std::string_view w = t.low(j);
+    if (allow_glued && glued(t, j, limit))
+        if (const double* m = find(d.multipliers, w)) {
+            value = std::round(value * *m * 1000) / 1000;
+            return j + 1;
+        }
+    if (const double* s = find(d.scales, w)) {
+        value = std::round(value * *s * 1000) / 1000;
+        return j + 1;
+    }
+    if (const double* s = find(d.dozens, w)) {
+        value *= *s;
+        return j + 1;
+    }
+    return j;
+}
+
+enum class Last { none, unit, tens, scale };
+
+// Number words: "six hundred and sixty", "one million two hundred thousand", "ninety-nine".
+std::optional<NumberSpan> words_at(const TokenizedText& t, std::size_t i, std::size_t limit, const LexiconData& d) {
+    double total = 0, current = 0;
+    Last last = Last::none;
+    std::size_t k = i;
+    bool any = false;
+    // "a hundred", "a dozen", "a million": the article stands for one.
+    if (t.low(k) == "a" || t.low(k) == "an") {
+        if (k + 1 >= limit) return std::nullopt;
+        std::string_view next = t.low(k + 1);
+        if (find(d.scales, next) == nullptr && find(d.dozens, next) == nullptr) return std::nullopt;
+        current = 1;
+        last = Last::unit;
+        any = true;
+        ++k;
+    } else if (t.low(k) == "half" && k + 2 < limit && t.low(k + 1) == "a") {
+        // "half a dozen", "half a million"
+        const double* s = find(d.dozens, t.low(k + 2));
+        if (!s) s = find(d.scales, t.low(k + 2));
+        if (!s) return std::nullopt;
+        return NumberSpan{0.5 * *s, i, k + 3, true, false};
+    }
+    while (k < limit && t.tokens[k].kind == TokenKind::word) {
+        std::string_view w = t.low(k);
+        if (const double* u = find(d.units, w)) {
+            // "fifty three" joins; "ten twelve" and "fifty eleven" do not.
+            if (last == Last::unit || (last == Last::tens && (*u >= 10 || *u == 0))) break;
+            current += *u;
+            last = Last::unit;
+        } else if (const double* n = find(d.tens, w)) {
+            if (last == Last::unit || last == Last::tens) break;
+            current += *n;
+            last = Last::tens;
+            // "ninety-nine"
+            if (k + 2 < limit && t.tokens[k + 1].kind == TokenKind::dash && glued(t, k + 1, limit) &&
+                glued(t, k + 2, limit))
+                if (const double* u2 = find(d.units, t.low(k + 2)); u2 && *u2 > 0 && *u2 < 10) {
+                    current += *u2;
+                    last = Last::unit;
+                    k += 2;
+                }
+        } else if (const double* s = find(d.scales, w)) {
+            if (!any) break;
+            if (last == Last::scale && current == 0) break;  // "thousand million": two figures
+            if (*s < 1000) {
+                current *= *s;
+            } else {
+                total += current * *s;
+                current = 0;
+            }
+            last = Last::scale;
+        } else if (const double* z = find(d.dozens, w)) {
+            if (!any || last == Last::scale) break;
+            current *= *z;
+            last = Last::scale;
+        } else if (w == "and" && any) {
+            // "six hundred and sixty" joins; "ten and twelve" does not.
+            if (last == Last::scale && k + 1 < limit &&
+                (find(d.units, t.low(k + 1)) || find(d.tens, t.low(k + 1)))) {
+                ++k;
+                continue;
+            }
+            break;
+        } else {
+            break;
+        }
+        any = true;
+        ++k;
+    }
+    if (!any) return std::nullopt;
+    double value = total + current;
+    std::size_t end = add_fraction(t, k, limit, d, value);
+    if (end != k) end = add_scale(t, end, limit, d, value, false);  // "two and a half million"
+    return NumberSpan{value, i, end, true, false};
+}
+
+}  // namespace
+
+std::optional<NumberSpan> parse_number(const TokenizedText& t, std::size_t i, std::size_t limit, const Lexicon& lexicon) {
+    const LexiconData& d = lexicon.data();
+    limit = std::min(limit, t.tokens.size());
+    if (i >= limit) return std::nullopt;
+    const Token& tok = t.tokens[i];
+    if (tok.kind == TokenKind::number) {
+        double value = digits_value(t.original(tok));
+        std::size_t j = add_fraction(t, i + 1, limit, d, value);
+        j = add_scale(t, j, limit, d, value, j == i + 1);
+        return NumberSpan{value, i, j, false, false};
+    }
+    if (tok.kind == TokenKind::fraction) {
+        if (auto f = fraction_at(t, i, limit, d)) return NumberSpan{f->first, i, f->second, false, false};
+        return std::nullopt;
+    }
+    if (tok.kind != TokenKind::word) return std::nullopt;
+    if (detail::has(d.vague_numbers, t, i)) return NumberSpan{0, i, i + 1, true, true};
+    if (t.low(i) == "a")
+        if (auto f = fraction_at(t, i, limit, d)) return NumberSpan{f->first, i, f->second, true, false};  // "a half"
+    return words_at(t, i, limit, d);
+}
+
+std::optional<double> parse_number(std::string_view text, const Lexicon& lexicon) {
+    TokenizedText t = tokenize(text);
+    if (t.tokens.empty()) return std::nullopt;
+    auto span = parse_number(t, 0, t.tokens.size(), lexicon);
+    if (!span || span->vague || span->last != t.tokens.size()) return std::nullopt;
+    return span->value;
+}
+
+}  // namespace optally::extract

@@ -1,0 +1,109 @@
+#include <algorithm>
+
+#include "lexicon_data.hpp"
+
+namespace optally::extract::detail {
+
+std::vector<std::string> phrase_words(std::string_view phrase) {
+    TokenizedText t = tokenize(phrase);
+    std::vector<std::string> words;
+    for (const Token& token : t.tokens)
+        if (token.kind != TokenKind::possessive) words.emplace_back(t.low(token));
+    return words;
+}
+
+int WordIds::intern(std::string_view word) {
+    if (int id = find(word); id >= 0) return id;
+    if ((count_ + 1) * 2 > slots_.size()) grow();
+    Slot slot;
+    slot.hash = hash(word);
+    slot.offset = static_cast<std::uint32_t>(text_.size());
+    slot.length = static_cast<std::uint32_t>(word.size());
+    slot.id = static_cast<int>(count_++);
+    text_.append(word);
+    std::size_t i = slot.hash & mask_;
+    while (slots_[i].id >= 0) i = (i + 1) & mask_;
+    slots_[i] = slot;
+    return slot.id;
+}
+
+void WordIds::grow() {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(old.empty() ? 1024 : old.size() * 2, Slot{});
+    mask_ = slots_.size() - 1;
+    for (const Slot& slot : old) {
+        if (slot.id < 0) continue;
+        std::size_t i = slot.hash & mask_;
+        while (slots_[i].id >= 0) i = (i + 1) & mask_;
+        slots_[i] = slot;
+    }
+}
+
+void WordSet::insert(std::string_view word, WordIds& ids) {
+    ids_ = &ids;
+    auto id = static_cast<std::size_t>(ids.intern(word));
+    if (by_id_.size() <= id) by_id_.resize(id + 1, false);
+    by_id_[id] = true;
+}
+
+void assign_ids(TokenizedText& t, const LexiconData& data) {
+    t.ids.resize(t.tokens.size());
+    for (std::size_t i = 0; i < t.tokens.size(); ++i)
+        t.ids[i] = t.tokens[i].kind == TokenKind::possessive ? -1 : data.ids.find(t.low(i));
+}
+
+int PhraseSet::add(std::string_view phrase, int payload, WordIds& ids) {
+    std::vector<std::string> words = phrase_words(phrase);
+    if (words.empty()) return payload;
+    ids_ = &ids;
+    auto first = static_cast<std::size_t>(ids.intern(words.front()));
+    std::vector<int> rest;
+    for (std::size_t i = 1; i < words.size(); ++i) rest.push_back(ids.intern(words[i]));
+    if (by_first_.size() <= first) by_first_.resize(first + 1);
+    auto& entries = by_first_[first];
+    for (const Entry& e : entries)
+        if (e.rest == rest) return e.payload;
+    max_words_ = std::max(max_words_, words.size());
+    entries.push_back({std::move(rest), payload});
+    std::stable_sort(entries.begin(), entries.end(),
+                     [](const Entry& a, const Entry& b) { return a.rest.size() > b.rest.size(); });
+    ++count_;
+    return payload;
+}
+
+// Where the rest of a phrase ends when it matches from token j, or 0.
+std::size_t PhraseSet::match_rest(const TokenizedText& t, std::size_t j, std::size_t limit,
+                                  const std::vector<int>& rest) const {
+    for (int word : rest) {
+        while (j < limit && t.tokens[j].kind == TokenKind::possessive) ++j;
+        if (j >= limit || id_of(t, *ids_, j) != word) return 0;
+        ++j;
+    }
+    return j;
+}
+
+PhraseSet::Match PhraseSet::match_at(const TokenizedText& t, std::size_t i, std::size_t limit) const {
+    limit = std::min(limit, t.tokens.size());
+    if (t.tokens[i].kind == TokenKind::possessive) return {};
+    const auto* list = entries(t, i);
+    for (const Entry& e : *list)
+        if (std::size_t end = match_rest(t, i + 1, limit, e.rest)) return {i, end, e.payload};
+    return {};
+}
+
+PhraseSet::Match PhraseSet::ending_at(const TokenizedText& t, std::size_t end, std::size_t lo) const {
+    if (end == 0 || end > t.tokens.size()) return {};
+    // Possessives inside a phrase may stretch it by a token or two.
+    std::size_t reach = max_words_ + 2;
+    std::size_t from = end > reach ? std::max(lo, end - reach) : lo;
+    for (std::size_t s = from; s < end; ++s) {
+        if (t.tokens[s].kind == TokenKind::possessive) continue;
+        const auto* list = entries(t, s);
+        if (!list) continue;
+        for (const Entry& e : *list)
+            if (match_rest(t, s + 1, end, e.rest) == end) return {s, end, e.payload};
+    }
+    return {};
+}
+
+}  // namespace optally::extract::detail

@@ -1,0 +1,118 @@
+#include <algorithm>
+
+#include "lexicon_data.hpp"
+#include "optally/extract/text.hpp"
+
+namespace optally::extract {
+
+namespace {
+
+bool is_terminal(std::string_view s) { return s == "." || s == "!" || s == "?" || s == "\u2026"; }
+
+bool is_closing(const Token& tok, std::string_view s) {
+    return tok.kind == TokenKind::quote || s == ")" || s == "]";
+}
+
+// Hard-wrapped prose (lines cut near one width, e.g. a plain-text e-mail) keeps its
+// sentences across line breaks; elsewhere a line break ends a line of its own.
+struct Lines {
+    bool wrapped = false;
+    std::size_t width = 0;
+};
+
+Lines measure_lines(std::string_view text) {
+    std::vector<std::size_t> lengths;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i <= text.size(); ++i) {
+        if (i == text.size() || text[i] == '\n') {
+            std::size_t len = i - start;
+            if (len > 0) lengths.push_back(len);
+            start = i + 1;
+        }
+    }
+    Lines lines;
+    if (lengths.size() < 6) return lines;
+    std::size_t longest = *std::max_element(lengths.begin(), lengths.end());
+    if (longest > 100) return lines;
+    std::size_t near_width = 0;
+    for (std::size_t len : lengths) near_width += len + 15 >= longest;
+    lines.wrapped = near_width * 2 >= lengths.size() && longest >= 50;
+    lines.width = longest;
+    return lines;
+}
+
+}  // namespace
+
+std::vector<Sentence> split_sentences(const TokenizedText& t, const Lexicon& lexicon) {
+    const auto& d = lexicon.data();
+    const auto& tokens = t.tokens;
+    std::vector<Sentence> out;
+    if (tokens.empty()) return out;
+    Lines lines = measure_lines(t.text);
+
+    std::uint32_t paragraph = 0;
+    std::size_t first = 0;
+    std::size_t line_start_byte = 0;  // where the current line of text began
+    auto close = [&](std::size_t last) {
+        if (last <= first) return;
+        Sentence s;
+        s.first = first;
+        s.last = last;
+        s.begin = tokens[first].begin;
+        s.end = tokens[last - 1].end;
+        s.paragraph = paragraph;
+        std::string_view tail = t.low(tokens[last - 1]);
+        bool line_end = last == tokens.size() || tokens[last].newlines_before > 0;
+        bool line_begin = tokens[first].newlines_before > 0 || first == 0;
+        s.headline = line_end && line_begin && !is_terminal(tail) && tail != ":" && tail != ";" && tail != "," &&
+                     tokens[last - 1].kind != TokenKind::quote;
+        out.push_back(s);
+        first = last;
+    };
+
+    for (std::size_t k = 0; k < tokens.size(); ++k) {
+        const Token& tok = tokens[k];
+        if (k > first && tok.newlines_before > 0) {
+            bool line_break = tok.newlines_before >= 2 || !lines.wrapped;
+            if (!line_break) {
+                // In wrapped text a short line closes its paragraph; a bullet opens a new line.
+                std::size_t prev_len = tokens[k - 1].end - line_start_byte;
+                std::string_view s = t.low(tok);
+                line_break = prev_len + 15 < lines.width || s == "*" || s == "\u2022" ||
+                             (tok.kind == TokenKind::dash && tok.space_before);
+            }
+            if (line_break) {
+                close(k);
+                ++paragraph;
+            }
+        }
+        if (tok.newlines_before > 0) {
+            std::size_t nl = t.text.rfind('\n', tok.begin);
+            line_start_byte = nl == std::string_view::npos ? 0 : nl + 1;
+        }
+        std::string_view s = t.low(tok);
+        if (tok.kind != TokenKind::punct || !is_terminal(s)) continue;
+        std::size_t m = k + 1;
+        while (m < tokens.size() && !tokens[m].space_before && is_closing(tokens[m], t.low(m))) ++m;
+        if (m >= tokens.size()) break;
+        const Token& next = tokens[m];
+        if (!next.space_before) continue;  // "U.S.", "2.5", "e.g."
+        if (next.newlines_before > 0) {
+            close(m);
+            continue;
+        }
+        if (s == "." && k > 0 && !tok.space_before && tokens[k - 1].kind == TokenKind::word) {
+            bool initial = tokens[k - 1].size() == 1;  // "J. Smith", "U.S.", "e.g."
+            if (initial || detail::has(d.abbreviations, t, k - 1)) continue;
+        }
+        // A sentence starts with a capital, a figure, a quote or a bracket.
+        bool opener = next.upper || next.kind == TokenKind::number || next.kind == TokenKind::quote ||
+                      next.kind == TokenKind::fraction || t.low(next) == "(" ||
+                      static_cast<unsigned char>(t.text[next.begin]) >= 0x80;
+        if (opener) close(m);
+    }
+    close(tokens.size());
+    return out;
+}
+
+}  // namespace optally::extract

@@ -1,0 +1,179 @@
+#include "optally/extract/tokenizer.hpp"
+
+namespace optally::extract {
+
+namespace {
+
+enum class CharClass : std::uint8_t { space, letter, digit, quote, dash, fraction, apostrophe, other };
+
+constexpr bool ascii_letter(unsigned char c) noexcept { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+constexpr bool ascii_digit(unsigned char c) noexcept { return c >= '0' && c <= '9'; }
+
+// Classifies the code point at p (length n). Only the characters that change how a report
+// reads get their own class; every other symbol is punctuation and every other non-ASCII
+// letter block is a letter, which is what names like "Lekkerkerker" or "Zürich" need.
+struct AsciiClasses {
+    CharClass of[128];
+    constexpr AsciiClasses() : of() {
+        for (int c = 0; c < 128; ++c) {
+            auto u = static_cast<unsigned char>(c);
+            of[c] = ascii_letter(u) ? CharClass::letter : ascii_digit(u) ? CharClass::digit : CharClass::other;
+        }
+        for (char c : {' ', '\t', '\n', '\r', '\f', '\v'}) of[static_cast<int>(c)] = CharClass::space;
+        of[static_cast<int>('"')] = CharClass::quote;
+        of[static_cast<int>('\'')] = CharClass::apostrophe;
+        of[static_cast<int>('-')] = CharClass::dash;
+    }
+};
+constexpr AsciiClasses ascii_classes;
+
+CharClass classify(std::string_view s, std::size_t p, std::size_t& n) noexcept {
+    auto c = static_cast<unsigned char>(s[p]);
+    if (c < 0x80) {  // the common case, by table
+        n = 1;
+        return ascii_classes.of[c];
+    }
+    n = utf8_length(c);
+    if (p + n > s.size()) {
+        n = 1;
+        return CharClass::other;
+    }
+    auto c1 = static_cast<unsigned char>(s[p + 1]);
+    if (c == 0xC2) {
+        if (c1 == 0xA0) return CharClass::space;                               // no-break space
+        if (c1 == 0xBC || c1 == 0xBD || c1 == 0xBE) return CharClass::fraction;  // ¼ ½ ¾
+        if (c1 == 0xAB || c1 == 0xBB) return CharClass::quote;                 // « »
+        return CharClass::other;
+    }
+    if (c == 0xCB && c1 == 0x9C) return CharClass::quote;  // ˜, a mis-encoded opening quote
+    if (c == 0xE2 && n == 3) {
+        auto c2 = static_cast<unsigned char>(s[p + 2]);
+        if (c1 == 0x80) {
+            if (c2 <= 0x8B || c2 == 0xA8 || c2 == 0xA9 || c2 == 0xAF) return CharClass::space;
+            if (c2 >= 0x90 && c2 <= 0x95) return CharClass::dash;
+            if (c2 == 0x99) return CharClass::apostrophe;  // ’ doubles as apostrophe
+            if (c2 >= 0x98 && c2 <= 0x9F) return CharClass::quote;
+        }
+        if (c1 == 0x88 && c2 == 0x92) return CharClass::dash;  // minus sign
+        if (c1 == 0x85 && c2 >= 0x90 && c2 <= 0x9E) return CharClass::fraction;
+        return CharClass::other;
+    }
+    if (c == 0xEF && n == 3 && c1 == 0xBB && static_cast<unsigned char>(s[p + 2]) == 0xBF)
+        return CharClass::space;  // a byte-order mark
+    return CharClass::letter;
+}
+
+}  // namespace
+
+void tokenize(std::string_view text, TokenizedText& out) {
+    out.text = text;
+    out.lower.assign(text);
+    for (char& ch : out.lower) ch = static_cast<char>(ch | (((ch >= 'A') & (ch <= 'Z')) << 5));
+    out.tokens.clear();
+    out.ids.clear();
+    out.tokens.reserve(text.size() / 5 + 8);
+
+    bool space = true;
+    std::uint8_t newlines = 2;
+    std::size_t p = 0;
+    const std::size_t size = text.size();
+    auto push = [&](std::size_t b, std::size_t e, TokenKind kind) {
+        Token t;
+        t.begin = static_cast<std::uint32_t>(b);
+        t.end = static_cast<std::uint32_t>(e);
+        t.kind = kind;
+        t.space_before = space;
+        t.newlines_before = newlines;
+        t.upper = text[b] >= 'A' && text[b] <= 'Z';
+        out.tokens.push_back(t);
+        space = false;
+        newlines = 0;
+    };
+    while (p < size) {
+        std::size_t n = 1;
+        CharClass cls = classify(text, p, n);
+        switch (cls) {
+            case CharClass::space:
+                space = true;
+                if (text[p] == '\n' && newlines < 2) ++newlines;
+                p += n;
+                break;
+            case CharClass::letter: {
+                std::size_t b = p;
+                p += n;
+                while (p < size) {
+                    // ASCII letters are most of any text: step over them without the full classifier.
+                    while (p < size && static_cast<unsigned char>(text[p]) < 0x80 &&
+                           ascii_classes.of[static_cast<unsigned char>(text[p])] == CharClass::letter)
+                        ++p;
+                    if (p >= size) break;
+                    std::size_t m = 1;
+                    CharClass next = classify(text, p, m);
+                    if (next == CharClass::letter) {
+                        p += m;
+                        continue;
+                    }
+                    if (next == CharClass::apostrophe && p + m < size) {
+                        std::size_t k = 1;
+                        if (classify(text, p + m, k) != CharClass::letter) break;
+                        // "Offender's" splits off the possessive; "o'clock" stays whole.
+                        bool possessive = (text[p + m] == 's' || text[p + m] == 'S') &&
+                                          (p + m + 1 >= size || classify(text, p + m + 1, k) != CharClass::letter);
+                        if (possessive) break;
+                        p += m;
+                        continue;
+                    }
+                    break;
+                }
+                push(b, p, TokenKind::word);
+                if (p < size) {
+                    std::size_t m = 1;
+                    if (classify(text, p, m) == CharClass::apostrophe && p + m < size &&
+                        (text[p + m] == 's' || text[p + m] == 'S')) {
+                        std::size_t k = 1;
+                        if (p + m + 1 >= size || classify(text, p + m + 1, k) != CharClass::letter) {
+                            push(p, p + m + 1, TokenKind::possessive);
+                            p += m + 1;
+                        }
+                    }
+                }
+                break;
+            }
+            case CharClass::digit: {
+                std::size_t b = p;
+                bool decimal = false;
+                while (p < size) {
+                    if (ascii_digit(static_cast<unsigned char>(text[p]))) {
+                        ++p;
+                    } else if (text[p] == ',' && !decimal && p + 3 < size && ascii_digit(static_cast<unsigned char>(text[p + 1])) &&
+                               ascii_digit(static_cast<unsigned char>(text[p + 2])) &&
+                               ascii_digit(static_cast<unsigned char>(text[p + 3])) &&
+                               (p + 4 >= size || !ascii_digit(static_cast<unsigned char>(text[p + 4])))) {
+                        p += 4;  // a thousands group: exactly three digits follow
+                    } else if (text[p] == '.' && !decimal && p + 1 < size &&
+                               ascii_digit(static_cast<unsigned char>(text[p + 1]))) {
+                        decimal = true;
+                        p += 2;
+                    } else {
+                        break;
+                    }
+                }
+                push(b, p, TokenKind::number);
+                break;
+            }
+            case CharClass::fraction: push(p, p + n, TokenKind::fraction); p += n; break;
+            case CharClass::quote: push(p, p + n, TokenKind::quote); p += n; break;
+            case CharClass::apostrophe: push(p, p + n, TokenKind::quote); p += n; break;
+            case CharClass::dash: push(p, p + n, TokenKind::dash); p += n; break;
+            case CharClass::other: push(p, p + n, TokenKind::punct); p += n; break;
+        }
+    }
+}
+
+TokenizedText tokenize(std::string_view text) {
+    TokenizedText out;
+    tokenize(text, out);
+    return out;
+}
+
+}  // namespace optally::extract

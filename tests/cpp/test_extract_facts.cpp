@@ -1,0 +1,217 @@
+// The extractor on short texts written for these tests in the styles it meets: UK force
+// press releases, US Department of Justice releases, Europol and AFP statements, news.
+// Each precision rule of the contract ("what is not a fact") has its own case.
+
+#include <catch2/catch.hpp>
+#include <string>
+#include <vector>
+
+#include "optally/extract/extractor.hpp"
+
+using namespace optally;
+using namespace optally::extract;
+
+namespace {
+
+std::vector<Fact> facts_of(std::string_view text, ExtractOptions options = {}) {
+    return extract_text(text, "test", Lexicon::standard(), options);
+}
+
+// The facts of `metric`, as "value qualifier scope" strings, for readable failures.
+std::vector<std::string> said(const std::vector<Fact>& facts, std::string_view metric) {
+    std::vector<std::string> out;
+    for (const Fact& f : facts) {
+        if (f.metric != metric) continue;
+        char value[32];
+        std::snprintf(value, sizeof value, "%.10g", f.value);
+        std::string s = value;
+        // Appended piece by piece: GCC 12 warns falsely about "a" + std::string(...) here.
+        if (f.unit != Unit::none) s.append(" ").append(to_string(f.unit));
+        if (f.qualifier != Qualifier::exact) s.append(" ").append(to_string(f.qualifier));
+        if (f.scope != "total") s.append(" @").append(f.scope);
+        out.push_back(s);
+    }
+    return out;
+}
+
+using Said = std::vector<std::string>;
+
+}  // namespace
+
+TEST_CASE("a UK force press release", "[extract][facts]") {
+    auto facts = facts_of(
+        "Nineteen arrested in county-wide operation\n\n"
+        "Norfolk Constabulary has arrested 19 people and carried out 26 search warrants during a fortnight-long "
+        "operation against the sharing of indecent images of children.\n\n"
+        "Officers seized in excess of 200 devices. Eleven children were safeguarded, and four of those arrested "
+        "were already on the sex offenders register. Six men have been charged.\n");
+    CHECK(said(facts, "arrests") == Said{"19", "19"});
+    CHECK(said(facts, "search_warrants") == Said{"26"});
+    CHECK(said(facts, "duration") == Said{"2 weeks"});
+    CHECK(said(facts, "devices_seized") == Said{"200 more_than"});
+    CHECK(said(facts, "children_safeguarded") == Said{"11"});
+    CHECK(said(facts, "registered_offenders") == Said{"4"});
+    CHECK(said(facts, "charged") == Said{"6"});
+}
+
+TEST_CASE("a US Department of Justice release", "[extract][facts]") {
+    auto facts = facts_of(
+        "Tuesday, March 7, 2023\n\n"
+        "DENVER - A 38-year-old man was sentenced to 210 months in federal prison, followed by 20 years of "
+        "supervised release, for receiving child sexual abuse material. He faced a maximum of 20 years.\n\n"
+        "Agents found more than 9,000 images and 300 videos on his devices.");
+    CHECK(said(facts, "sentence") == Said{"210 months"});
+    CHECK(said(facts, "images") == Said{"9000 more_than", "300"});
+    REQUIRE_FALSE(facts.empty());
+    CHECK(facts.front().date == "2023-03-07");
+}
+
+TEST_CASE("a Europol statement", "[extract][facts]") {
+    auto facts = facts_of(
+        "39 arrested, 146 children safeguarded across 19 countries\n\n"
+        "The action week, supported by Europol, involved 24 law enforcement agencies. In Portugal, 7 suspects "
+        "were arrested.");
+    CHECK(said(facts, "arrests") == Said{"39", "7 @Portugal"});
+    CHECK(said(facts, "children_safeguarded") == Said{"146"});
+    CHECK(said(facts, "police_forces") == Said{"24"});
+    for (const Fact& f : facts) CHECK(f.agency == "Europol");
+}
+
+TEST_CASE("an Australian Federal Police release", "[extract][facts]") {
+    auto facts = facts_of(
+        "The AFP has charged 12 men with 210 offences after a 10-month investigation. Twenty-one children were "
+        "removed from harm and police executed 18 search warrants.");
+    CHECK(said(facts, "charged") == Said{"12"});
+    CHECK(said(facts, "duration") == Said{"10 months"});
+    CHECK(said(facts, "children_safeguarded") == Said{"21"});
+    CHECK(said(facts, "search_warrants") == Said{"18"});
+}
+
+TEST_CASE("qualifiers from the contract's table", "[extract][facts]") {
+    auto facts = facts_of(
+        "Police arrested more than 40 people. Officers executed at least 50 warrants. Around 60 children were "
+        "safeguarded. Up to 70 officers took part. Almost 80 devices were seized. Over 90 images were found. "
+        "A minimum of 5 people were charged. An estimated 30 children were rescued. Fewer than 20 people were convicted.");
+    CHECK(said(facts, "arrests") == Said{"40 more_than"});
+    CHECK(said(facts, "search_warrants") == Said{"50 at_least"});
+    CHECK(said(facts, "children_safeguarded") == Said{"60 about", "30 about"});
+    CHECK(said(facts, "officers") == Said{"70 up_to"});
+    CHECK(said(facts, "devices_seized") == Said{"80 fewer_than"});
+    CHECK(said(facts, "images") == Said{"90 more_than"});
+    CHECK(said(facts, "charged") == Said{"5 at_least"});
+    CHECK(said(facts, "convicted") == Said{"20 fewer_than"});
+}
+
+TEST_CASE("ranges give a lower and an upper fact", "[extract][facts]") {
+    CHECK(said(facts_of("Between 10 and 12 people were arrested."), "arrests") == Said{"10 at_least", "12 up_to"});
+    CHECK(said(facts_of("Officers seized 30-40 devices."), "devices_seized") == Said{"30 at_least", "40 up_to"});
+}
+
+TEST_CASE("places: in X, X Police, lists", "[extract][facts][scope]") {
+    auto facts = facts_of(
+        "A national operation led to 400 arrests across the UK. Of these, 21 people were arrested in Kent, "
+        "eleven in Devon and Cornwall, and five in Dorset. Lancashire Police arrested nine. "
+        "Thames Valley Police are understood to have made 16 arrests in towns such as Reading and Oxford.");
+    CHECK(said(facts, "arrests") ==
+          Said{"400", "21 @Kent", "11 @Devon and Cornwall", "5 @Dorset", "9 @Lancashire", "16 @Thames Valley"});
+}
+
+TEST_CASE("a local operation's own area is its total", "[extract][facts][scope]") {
+    auto facts = facts_of(
+        "Guernsey Police have made 7 arrests in an 18-month investigation into online child abuse. "
+        "All 7 arrests were made in Guernsey.");
+    CHECK(said(facts, "arrests") == Said{"7", "7"});
+}
+
+TEST_CASE("operations as written, and the unnamed one beside them", "[extract][facts][operation]") {
+    auto facts = facts_of(
+        "Police have arrested 12 people in Operation Harbnger. Operation Harbinger ran for six weeks.\n"
+        "It follows a similar operation in the north which saw 30 arrests.");
+    REQUIRE(facts.size() == 3);
+    CHECK(facts[0].operation == "Harbnger");
+    CHECK(facts[1].metric == "duration");
+    CHECK(facts[1].operation == "Harbinger");
+    CHECK(facts[2].operation.empty());
+}
+
+TEST_CASE("prison sentences: custodial terms only", "[extract][facts][sentence]") {
+    auto facts = facts_of(
+        "One man was jailed for 2 years and 3 months. Another received a 30-month sentence. A third was given "
+        "an 18-month sentence suspended for two years. A fourth was handed a two-year community order. "
+        "The guideline starting point was 12 months' custody. The offence carries a maximum sentence of ten years. "
+        "He faces up to 14 years in jail. She was made subject to a Sexual Harm Prevention Order for 10 years.");
+    CHECK(said(facts, "sentence") == Said{"27 months", "30 months"});
+}
+
+TEST_CASE("durations of the operation", "[extract][facts][duration]") {
+    CHECK(said(facts_of("Three days of action led to 50 arrests."), "duration") == Said{"3 days"});
+    CHECK(said(facts_of("The 72-hour operation led to 50 arrests."), "duration") == Said{"72 hours"});
+    CHECK(said(facts_of("A week-long sweep led to 50 arrests."), "duration") == Said{"1 weeks"});
+    CHECK(said(facts_of("Police made 50 arrests in five days."), "duration") == Said{"5 days"});
+    // A span of time about something else is no duration.
+    CHECK(said(facts_of("He had downloaded images for 15 years before he was arrested."), "duration").empty());
+}
+
+TEST_CASE("not facts: ages, dates, years, times and phone numbers", "[extract][facts][precision]") {
+    CHECK(facts_of("A 20-year-old man was arrested on 12 June 2021 at 6am.").empty());
+    CHECK(facts_of("The man, aged 43, was arrested. The suspect, 52, was charged.").empty());
+    CHECK(facts_of("Those arrested were aged between 18 and 70.").empty());
+    CHECK(facts_of("Call Crimestoppers on 0800 555 111 or the helpline on 0808 800 5000.").empty());
+    CHECK(facts_of("In 2014, officers were deployed to the scene.").empty());
+    CHECK(facts_of("The raids took place on Tuesday 12 and Wednesday 13th March.").empty());
+}
+
+TEST_CASE("not facts: maximum penalties, percentages, studies and estimates", "[extract][facts][precision]") {
+    CHECK(facts_of("Possession of indecent images carries a maximum sentence of five years.").empty());
+    CHECK(facts_of("Some 45% of offenders were arrested at home.").empty());
+    CHECK(facts_of("The study looked at 120 offenders from 30 forces, 60 of whom were arrested.").empty());
+    CHECK(facts_of("Analysts estimated that 80,000 people in the UK were involved.").empty());
+    CHECK(facts_of("Police have seized millions of images and tens of thousands of videos.").empty());
+    CHECK(facts_of("Dozens of people were arrested.").empty());
+    CHECK(facts_of("One in five of those arrested was a woman.").empty());
+}
+
+TEST_CASE("not facts: counts of charges, countries, suspects identified, site users", "[extract][facts][precision]") {
+    CHECK(said(facts_of("Four men were charged with 390 offences."), "charged") == Said{"4"});
+    CHECK(facts_of("Agencies from 19 countries took part.").empty());
+    CHECK(facts_of("Investigators identified 150 suspects who have not yet been arrested.").empty());
+    CHECK(facts_of("The website had more than 200,000 users and 1,500 accounts.").empty());
+    CHECK(said(facts_of("One offender was found with 1.5 million images."), "images") == Said{"1500000"});
+}
+
+TEST_CASE("names are masked in evidence unless kept", "[extract][facts][names]") {
+    std::string text = "Detective Inspector Anna Price said officers arrested 14 people in Operation Lantern.";
+    auto masked = facts_of(text);
+    REQUIRE(masked.size() == 1);
+    CHECK(masked[0].evidence == "Detective Inspector [name] said officers arrested 14 people in Operation Lantern.");
+    CHECK(masked[0].start == 0);
+    CHECK(masked[0].end == text.size());
+    auto kept = facts_of(text, ExtractOptions{true});
+    REQUIRE(kept.size() == 1);
+    CHECK(kept[0].evidence == text);
+
+    auto listed = facts_of("Results include:\nGordon Pike - received 4 years imprisonment\n");
+    REQUIRE(listed.size() == 1);
+    CHECK(listed[0].evidence == "[name] - received 4 years imprisonment");
+    CHECK(listed[0].value == 4);
+}
+
+TEST_CASE("HTML input keeps offsets into the original bytes", "[extract][facts][html]") {
+    std::string html =
+        "<html><head><script>var a = '99 arrests';</script></head><body>"
+        "<p>Published 2 May 2018</p><p>Police &amp; partners made <b>31</b> arrests.</p></body></html>";
+    auto facts = facts_of(html);
+    REQUIRE(facts.size() == 1);
+    CHECK(facts[0].value == 31);
+    CHECK(facts[0].evidence == "Police & partners made 31 arrests.");
+    CHECK(html.substr(facts[0].start, facts[0].end - facts[0].start) ==
+          "Police &amp; partners made <b>31</b> arrests.");
+    CHECK(facts[0].date == "2018-05-02");
+}
+
+TEST_CASE("document dates in several forms", "[extract][facts][date]") {
+    CHECK(facts_of("Published: 16 June 2012\n\nPolice made 5 arrests.")[0].date == "2012-06-16");
+    CHECK(facts_of("December 16, 2022\n\nPolice made 5 arrests.")[0].date == "2022-12-16");
+    CHECK(facts_of("Posted 16/06/2012\n\nPolice made 5 arrests.")[0].date == "2012-06-16");
+    CHECK(facts_of("Police made 5 arrests.")[0].date.empty());
+}
