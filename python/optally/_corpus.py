@@ -3,7 +3,6 @@ and every conflict between reports kept."""
 
 from __future__ import annotations
 
-import html
 import json
 import os
 from typing import Iterable, Optional
@@ -12,6 +11,21 @@ from . import _core
 from ._table import FactTable
 
 POLICIES = ("latest", "max", "min", "most_reported")
+
+
+class Operation(dict):
+    """One resolved operation, as a dict: name, aliases, lead_agency, mentions, figures,
+    breakdown, sentences_years, conflicts, flags, links. A notebook shows it as a table of
+    its figures with their evidence."""
+
+    def __repr__(self) -> str:
+        return (f"<Operation {self.get('name') or '(unnamed)'}: {len(self.get('figures', []))} figures, "
+                f"{len(self.get('breakdown', []))} by place, from {len(self.get('mentions', []))} reports>")
+
+    def _repr_html_(self) -> str:
+        from ._html import operation_html
+
+        return operation_html(self)
 
 
 class Corpus:
@@ -24,7 +38,7 @@ class Corpus:
     def __init__(self, facts: FactTable, resolved: dict, names=()):
         self.facts = facts
         self.policy: str = resolved["policy"]
-        self._operations: list[dict] = resolved["operations"]
+        self._operations: list[dict] = [Operation(op) for op in resolved["operations"]]
         self._json: str = resolved["json"]
         self._names = list(names)
 
@@ -69,6 +83,7 @@ class Corpus:
     # ---- lookups ----------------------------------------------------------------------
     @property
     def names(self) -> list[str]:
+        """The operations' names, in order ('' for an operation no report names)."""
         return [op["name"] for op in self._operations]
 
     def operation(self, name: str) -> dict:
@@ -85,6 +100,7 @@ class Corpus:
         raise KeyError(f"no operation {name!r}; the corpus has: {', '.join(n or '(unnamed)' for n in self.names)}")
 
     def canonical_name(self, name: str) -> str:
+        """The name an operation is shown under, given any of its names or aliases; KeyError if none."""
         return self.operation(name)["name"]
 
     def _figure(self, operation: str, metric: str, scope: str = "total") -> dict:
@@ -180,4 +196,6 @@ class Corpus:
                 f"from {len(self.facts)} facts, policy {self.policy}>")
 
     def _repr_html_(self) -> str:
-        return f"<p>{html.escape(repr(self))}</p>" + self.operations.to_html()
+        from ._html import corpus_html
+
+        return corpus_html(self)

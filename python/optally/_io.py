@@ -7,11 +7,23 @@ import tempfile
 from pathlib import Path
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _ordinary_mode(descriptor: int) -> None:
+    """mkstemp makes files only the owner can read; an output file should get the usual mode."""
+    os.fchmod(descriptor, 0o666 & ~_umask())
+
+
 def atomic_write_text(path, text: str) -> None:
     """Write to a temporary file beside ``path``, flush it to disk, then rename over ``path``."""
     target = Path(path)
     directory = target.parent if str(target.parent) else Path(".")
     descriptor, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+    _ordinary_mode(descriptor)
     try:
         with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as out:
             out.write(text)
@@ -41,6 +53,7 @@ class AtomicOutput:
             return self
         directory = self.path.parent if str(self.path.parent) else Path(".")
         descriptor, self._temporary = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=directory)
+        _ordinary_mode(descriptor)
         self._stream = os.fdopen(descriptor, "w", encoding="utf-8", newline="\n")
         return self
 

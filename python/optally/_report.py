@@ -28,6 +28,7 @@ class Report:
 
     @classmethod
     def build(cls, corpus, *, level: float = 0.95, method: str = "wilson") -> "Report":
+        """The standard report of a Corpus (see :meth:`optally.Corpus.report`)."""
         report = cls(level=level, method=method, policy=corpus.policy, corpus=corpus)
         ratio_pairs, proportion_pairs = _core.standard_pairs()
         for op in corpus._operations:
@@ -62,6 +63,7 @@ class Report:
 
     # ---- renderings -------------------------------------------------------------------
     def to_dict(self) -> dict:
+        """Everything in the report as plain dicts and lists (unbounded ends as infinity)."""
         return {
             "level": self.level, "method": self.method, "policy": self.policy,
             "operations": [_operation_summary(op) for op in self.operations],
@@ -72,6 +74,7 @@ class Report:
         }
 
     def to_json_text(self) -> str:
+        """The report as JSON text; unbounded ends are written as null."""
         return json.dumps(_finite(self.to_dict()), indent=1, ensure_ascii=False) + "\n"
 
     def to_csv(self) -> str:
@@ -99,6 +102,7 @@ class Report:
         return out.getvalue()
 
     def to_text(self) -> str:
+        """The report as aligned plain text, as `optally report` prints it."""
         lines: list[str] = []
         pct = f"{self.level:.0%}"
         for op in self.operations:
@@ -148,6 +152,8 @@ class Report:
         return "\n".join(lines)
 
     def to_html(self) -> str:
+        """One self-contained HTML page: tables, inline SVG plots, every figure linked to its
+        evidence sentences and documents; it fetches nothing when opened."""
         from ._html import render_report
 
         return render_report(self)

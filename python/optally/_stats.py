@@ -34,14 +34,17 @@ class RatioResult:
 
     @property
     def value(self) -> Optional[float]:
+        """The stated ratio, or None when it is undefined (a zero denominator)."""
         return self.estimate.value if self.estimate.defined else None
 
     @property
     def bound(self) -> str:
+        """What the stated ratio is, given the qualifiers: exact, lower, upper, approximate or unknown."""
         return self.estimate.bound
 
     def to_dict(self) -> dict:
-        out = {"operation": self.operation, "name": self.name or f"{self.numerator} per {self.denominator}",
+        """The result as a flat dict, with the rate-ratio interval and its level when there is one."""
+        out = {"operation": self.operation, "name": self.name or _per(self.numerator, self.denominator),
                "numerator": self.numerator, "denominator": self.denominator}
         out.update(self.estimate.to_dict())
         if self.rate is not None:
@@ -51,8 +54,8 @@ class RatioResult:
 
     def __repr__(self) -> str:
         if not self.estimate.defined:
-            return f"<{self.operation}: {self.numerator} per {self.denominator} undefined ({self.estimate.reason})>"
-        text = f"<{self.operation}: {self.numerator} per {self.denominator} = {self.estimate.value:.4g} ({self.bound})"
+            return f"<{self.operation}: {_per(self.numerator, self.denominator)} undefined ({self.estimate.reason})>"
+        text = f"<{self.operation}: {_per(self.numerator, self.denominator)} = {self.estimate.value:.4g} ({self.bound})"
         if self.rate is not None:
             lo, hi = self.rate.interval.lower, self.rate.interval.upper
             text += f", {self.rate.interval.level:.0%} rate-ratio interval [{lo:.4g}, {hi:.4g}]"
@@ -75,13 +78,16 @@ class ProportionResult:
 
     @property
     def value(self) -> float:
+        """The share: successes / trials."""
         return self.estimate.value
 
     @property
     def interval(self):
+        """The confidence interval: lower, upper and level."""
         return self.estimate.interval
 
     def to_dict(self) -> dict:
+        """The result as a flat dict: operation, name, bound, successes, trials, value, lower, upper, level, method."""
         out = {"operation": self.operation, "name": self.name or f"{self.numerator} of {self.denominator}",
                "numerator": self.numerator, "denominator": self.denominator, "bound": self.bound}
         out.update(self.estimate.to_dict())
@@ -95,6 +101,13 @@ class ProportionResult:
 
     def _repr_html_(self) -> str:
         return _html_table([self.to_dict()])
+
+
+def _per(numerator: str, denominator: str) -> str:
+    """'search_warrants per arrest': the denominator read as one unit of it."""
+    singular = {"arrests": "arrest", "search_warrants": "search warrant", "police_forces": "force",
+                "officers": "officer", "investigations": "investigation", "referrals": "referral"}
+    return f"{numerator} per {singular.get(denominator, denominator)}"
 
 
 def _html_table(rows: list[dict]) -> str:

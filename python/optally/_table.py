@@ -64,6 +64,7 @@ class FactTable(_core.FactTable):
 
     @classmethod
     def concat(cls, tables: Iterable[_core.FactTable]) -> "FactTable":
+        """One table with the facts of several, in order."""
         out = cls()
         for table in tables:
             out.extend(table)
@@ -98,6 +99,7 @@ class FactTable(_core.FactTable):
         return frame
 
     def to_records(self) -> list[dict[str, Any]]:
+        """The facts as a list of dicts with the contract's keys, one per fact."""
         return [self.row(i) for i in range(len(self))]
 
     def write_jsonl(self, path: PathLike) -> None:
@@ -107,6 +109,7 @@ class FactTable(_core.FactTable):
         atomic_write_text(path, self.to_jsonl())
 
     def write_csv(self, path: PathLike) -> None:
+        """Write CSV with a header row atomically: a crash leaves any previous file intact."""
         from ._io import atomic_write_text
 
         atomic_write_text(path, self.to_csv_text())
