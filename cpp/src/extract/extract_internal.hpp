@@ -49,7 +49,6 @@ struct SentenceView {
     bool is_boundary(std::size_t i) const;  // , ; : ( ) . ! ? and a spaced dash
     // A capital first letter; "PSNI" and "HOUSTON" have one too.
     bool upper(std::size_t i) const { return i < t.tokens.size() && t.tokens[i].upper; }
-    bool all_caps(std::size_t i) const;
     bool is_figure_token(std::size_t i) const {
         return t.tokens[i].kind == TokenKind::number || t.tokens[i].kind == TokenKind::fraction;
     }

@@ -21,9 +21,10 @@ int home_place(const std::vector<RawFact>& raw, const TokenizedText& t, const st
                const LexiconData& d, const DocumentContext& context) {
     // The lead is the first sentence of the body that states a figure; a headline is too
     // short to say whether the operation was national.
+    // Prison terms say nothing of where the operation ran.
     std::size_t lead = raw.front().sentence;
     for (const RawFact& fact : raw)
-        if (!sentences[fact.sentence].headline) {
+        if (!sentences[fact.sentence].headline && fact.metric != d.metric_sentence) {
             lead = fact.sentence;
             break;
         }

@@ -17,14 +17,6 @@ bool SentenceView::is_boundary(std::size_t i) const {
            s == "|" || s == "\u2022" || s == "[" || s == "]";
 }
 
-bool SentenceView::all_caps(std::size_t i) const {
-    const Token& tok = t.tokens[i];
-    if (tok.kind != TokenKind::word || tok.size() < 2) return false;
-    for (char c : t.original(tok))
-        if (c >= 'a' && c <= 'z') return false;
-    return true;
-}
-
 PhraseSet::Match SentenceView::place_at(std::size_t i) const {
     if (!upper(i)) return {};
     return d.place_names.at(t, i, last);

@@ -376,7 +376,6 @@ const Vocabulary& vocabulary_for(const std::filesystem::path& dir) {
 }  // namespace
 
 void detail::finish(LexiconData& d, const std::string& where) {
-    (void)where;
     auto need = [&](const char* name) {
         for (std::size_t i = 0; i < d.metric_names.size(); ++i)
             if (d.metric_names[i] == name) return static_cast<int>(i);

@@ -158,10 +158,6 @@ struct TimeUnit {
     double factor = 1.0;  // "fortnight" is two weeks
 };
 
-struct AgencyName {
-    std::string name;
-};
-
 struct LexiconData {
     struct Source {
         std::string file;

@@ -143,6 +143,7 @@ Found MetricReader::noun_after(std::size_t from, std::size_t end, NounCue& cue) 
 Found MetricReader::verb_in(std::size_t from, std::size_t end, std::uint8_t klass, bool adjacent, int want) const {
     Found found;
     bool risk_before = false, risk_after = false, negated = false;
+    bool participle = false, main_verb_pending = false;
     for (std::size_t j = from; j < end;) {
         if (is_skippable_quote(j)) {
             ++j;
@@ -161,16 +162,29 @@ Found MetricReader::verb_in(std::size_t from, std::size_t end, std::uint8_t klas
                     match = &cue;
                     break;
                 }
+            bool finite = j > from && has(d_.auxiliaries, t_, j - 1);
             if (match && negated) {
                 negated = false;
-            } else if (match && (found.metric < 0 || match->metric == d_.metric_registered)) {
-                // A register named after the arrest says who of the arrested were registered.
+            } else if (match && (found.metric < 0 || match->metric == d_.metric_registered || main_verb_pending)) {
+                // A register named after the arrest says who of the arrested were registered;
+                // "three men arrested in May were charged": the main verb says what is counted.
                 found = {match->metric, v.end};
+                main_verb_pending = false;
             } else if (!match && found.metric < 0 && adjacent) {
                 break;  // the predicate is a verb of another kind
             }
+            if (found.metric >= 0 && !adjacent && !finite && found.end == v.end) participle = true;
             j = v.end;
             continue;
+        }
+        // After a bare participle, an auxiliary opens the main verb ("... were sentenced").
+        if (participle && has(d_.auxiliaries, t_, j)) {
+            main_verb_pending = true;
+            participle = false;
+        }
+        if (main_verb_pending && d_.sentence_verbs.at(t_, j, end)) {
+            found = {};  // "three men arrested ... were sentenced": a count of sentenced men
+            break;
         }
         if (found.metric < 0 && adjacent && !has(d_.auxiliaries, t_, j)) break;
         ++j;
