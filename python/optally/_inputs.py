@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
@@ -25,8 +26,10 @@ def collect(paths: Iterable[str | os.PathLike], *, facts_allowed: bool = True) -
     """Sort what the user named into articles and fact files.
 
     Directories are walked recursively in sorted order (so results are deterministic);
-    inside them, files of other kinds are skipped and reported. A named path that does not
-    exist raises InputError; so does a named file of an unknown kind.
+    inside them, files of other kinds are skipped and reported. Files that cannot be inputs
+    (empty, binary, UTF-16, not a regular file such as a FIFO, a broken symbolic link,
+    unreadable) are skipped with the reason, whether named or found in a folder. A named path
+    that does not exist raises InputError; so does a named file of an unknown kind.
     """
     found = Inputs()
     for raw in paths:
@@ -48,12 +51,47 @@ def collect(paths: Iterable[str | os.PathLike], *, facts_allowed: bool = True) -
 
 def _add(found: Inputs, path: Path, *, named: bool, facts_allowed: bool) -> None:
     suffix = path.suffix.lower()
-    if suffix in ARTICLE_SUFFIXES:
-        found.articles.append(path)
-    elif suffix in FACT_SUFFIXES and facts_allowed:
-        found.fact_files.append(path)
+    if suffix in ARTICLE_SUFFIXES or (suffix in FACT_SUFFIXES and facts_allowed):
+        why = _unreadable(path, article=suffix in ARTICLE_SUFFIXES)
+        if why:
+            found.skipped.append((str(path), why))
+        elif suffix in ARTICLE_SUFFIXES:
+            found.articles.append(path)
+        else:
+            found.fact_files.append(path)
     elif named:
         kinds = ", ".join(ARTICLE_SUFFIXES + (FACT_SUFFIXES if facts_allowed else ()))
         raise InputError(f"{path}: unknown kind of file (expected one of {kinds})")
     elif not path.name.startswith("."):
         found.skipped.append((str(path), f"not an article ({', '.join(ARTICLE_SUFFIXES)})"))
+
+
+# Enough of a file to tell text from a binary file that only carries a text ending.
+_SNIFF_BYTES = 8192
+
+
+def _unreadable(path: Path, *, article: bool) -> str:
+    """Why a file cannot be an input ("" when it can), decided without blocking: a FIFO or
+    device is never opened, since reading one could wait forever."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return "broken symbolic link" if path.is_symlink() else "no such file"
+    except OSError as error:
+        return f"cannot read: {error.strerror or error}"
+    if not stat.S_ISREG(info.st_mode):
+        return "not a regular file"
+    if info.st_size == 0:
+        return "empty file"
+    if not article:
+        return ""  # a fact file that is not text fails to parse, with its file and line
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(_SNIFF_BYTES)
+    except OSError as error:
+        return f"cannot read: {error.strerror or error}"
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "UTF-16 text (save it as UTF-8)"
+    if b"\0" in head:
+        return "binary file, not text"
+    return ""

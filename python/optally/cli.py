@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import signal
 import sys
+import threading
 from pathlib import Path
 
 POLICIES = ("latest", "max", "min", "most_reported")
@@ -46,8 +48,12 @@ def build_parser() -> argparse.ArgumentParser:
     def add_input_options(sub, *, with_policy: bool):
         sub.add_argument("--threads", type=_positive_int, default=None, metavar="N",
                          help="threads for extraction (default: all cores)")
-        sub.add_argument("--keep-names", action="store_true",
-                         help="keep personal names in evidence (by default they are masked as [name])")
+        names = sub.add_mutually_exclusive_group()
+        names.add_argument("--keep-names", action="store_true",
+                           help="keep personal names in evidence (by default they are masked as [name])")
+        names.add_argument("--redact-all", action="store_true",
+                           help="mask every person's name in evidence, officers' and officials' as well as "
+                                "offenders' (today's default, made explicit so that a script keeps it)")
         sub.add_argument("--strict", action="store_true",
                          help="fail, writing nothing, if any input file is skipped or unreadable")
         sub.add_argument("-o", "--output", metavar="FILE",
@@ -102,6 +108,8 @@ def _load_facts(args, paths):
     from ._progress import Progress
 
     inputs = collect(paths)
+    if args.strict and inputs.skipped:
+        _refuse_skipped(inputs.skipped)  # before hours of extraction, not after
     tables = [FactTable.read(p) for p in inputs.fact_files]
     skipped = list(inputs.skipped)
     documents = 0
@@ -111,15 +119,37 @@ def _load_facts(args, paths):
                                   progress=progress)
         skipped += extracted.skipped
         documents += len(inputs.articles) - len(extracted.skipped)
-        tables.append(extracted)
+        tables.append(_valid_utf8(extracted))
     if inputs.stdin:
         tables.append(extract(sys.stdin.buffer.read().decode("utf-8", errors="replace"), doc="stdin",
                               keep_names=args.keep_names))
         documents += 1
     if skipped and args.strict:
-        lines = "\n".join(f"  {path}: {why}" for path, why in skipped)
-        raise _Failure(f"{len(skipped)} input(s) skipped and --strict given; nothing written:\n{lines}")
+        _refuse_skipped(skipped)
     return FactTable.concat(tables), documents, skipped
+
+
+def _refuse_skipped(skipped) -> None:
+    lines = "\n".join(f"  {path}: {why}" for path, why in skipped)
+    raise _Failure(f"{len(skipped)} input(s) skipped and --strict given; nothing written:\n{lines}")
+
+
+def _valid_utf8(table):
+    """The table, with any bytes that are not UTF-8 (from an article in another encoding, or a
+    file name) replaced by U+FFFD, so that every output format can hold them.
+
+    The C++ JSON Lines writer already substitutes them, so a round trip through it repairs
+    the table; it runs only when a string column does not decode. A stopgap until the
+    extractor emits valid UTF-8 itself.
+    """
+    from . import FactTable
+
+    try:
+        for column in ("doc", "scope", "operation", "evidence", "agency", "date"):
+            table._strings(column)
+        return table
+    except UnicodeDecodeError:
+        return FactTable._adopt(FactTable.parse_jsonl(table.to_jsonl(), "<extracted>"))
 
 
 class _Failure(Exception):
@@ -206,14 +236,23 @@ def run_report(args) -> int:
     corpus = Corpus.from_facts(table, policy=args.policy)
     report = corpus.report(level=args.level, method=args.method)
     rendered = {"table": report.to_text, "json": report.to_json_text, "csv": report.to_csv}[args.format]()
+    html = report.to_html() if args.html else None  # rendered before either file is written
     _emit(args, rendered)
-    if args.html:
+    if html is not None:
         from ._io import atomic_write_text
 
-        atomic_write_text(args.html, report.to_html())
+        atomic_write_text(args.html, html)
     if documents or skipped:
         _summary(documents, len(table), skipped)
     return 0
+
+
+class _Terminated(BaseException):
+    """SIGTERM, raised so that temporary output files are removed as for Ctrl-C."""
+
+
+def _on_terminate(signum, frame):
+    raise _Terminated()
 
 
 def main(argv=None) -> int:
@@ -225,6 +264,8 @@ def main(argv=None) -> int:
     from ._core import InputError
 
     runner = {"extract": run_extract, "resolve": run_resolve, "report": run_report}[args.command]
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _on_terminate)
     try:
         return runner(args)
     except (InputError, _Failure) as error:
@@ -241,6 +282,19 @@ def main(argv=None) -> int:
     except KeyboardInterrupt:
         print("optally: interrupted; no output file was changed", file=sys.stderr)
         return 130
+    except _Terminated:
+        print("optally: terminated; no output file was changed", file=sys.stderr)
+        return 128 + signal.SIGTERM
+    except MemoryError:
+        print(f"optally {args.command}: error: out of memory; no output file was changed", file=sys.stderr)
+        return 2
+    except Exception as error:  # a bug in optally: one line for the user, the trace on request
+        if os.environ.get("OPTALLY_DEBUG"):
+            raise
+        print(f"optally {args.command}: internal error: {type(error).__name__}: {error}\n"
+              "no output file was changed; run again with OPTALLY_DEBUG=1 for the traceback, and please report it",
+              file=sys.stderr)
+        return 3
 
 
 if __name__ == "__main__":

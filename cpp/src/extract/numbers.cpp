@@ -158,9 +158,11 @@ std::optional<NumberSpan> words_at(const TokenizedText& t, std::size_t i, std::s
     return NumberSpan{value, i, end, true, false};
 }
 
-}  // namespace
+// No report states a figure beyond this; chained scale words ("one hundred hundred ...") or a
+// run of digits can overflow to infinity, which no fact may carry.
+constexpr double largest_figure = 1e15;
 
-std::optional<NumberSpan> parse_number(const TokenizedText& t, std::size_t i, std::size_t limit, const Lexicon& lexicon) {
+std::optional<NumberSpan> read_number(const TokenizedText& t, std::size_t i, std::size_t limit, const Lexicon& lexicon) {
     const LexiconData& d = lexicon.data();
     limit = std::min(limit, t.tokens.size());
     if (i >= limit) return std::nullopt;
@@ -180,6 +182,14 @@ std::optional<NumberSpan> parse_number(const TokenizedText& t, std::size_t i, st
     if (t.low(i) == "a")
         if (auto f = fraction_at(t, i, limit, d)) return NumberSpan{f->first, i, f->second, true, false};  // "a half"
     return words_at(t, i, limit, d);
+}
+
+}  // namespace
+
+std::optional<NumberSpan> parse_number(const TokenizedText& t, std::size_t i, std::size_t limit, const Lexicon& lexicon) {
+    auto span = read_number(t, i, limit, lexicon);
+    if (span && !(std::isfinite(span->value) && span->value <= largest_figure)) return std::nullopt;
+    return span;
 }
 
 std::optional<double> parse_number(std::string_view text, const Lexicon& lexicon) {

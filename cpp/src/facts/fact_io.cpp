@@ -203,13 +203,14 @@ FactTable FactTable::read_jsonl(const std::filesystem::path& file) {
 namespace {
 
 // RFC 4180 fields: quotes around a field allow commas, quotes ("") and line breaks.
-// Returns false at end of input.
-bool read_csv_record(std::istream& in, std::vector<std::string>& fields, std::size_t& line) {
+// Returns false at end of input. `line` counts every line read; `first` is the line the
+// record starts on, which errors name (a quoted field may run over several lines).
+bool read_csv_record(std::istream& in, std::vector<std::string>& fields, std::size_t& line, std::size_t& first) {
     fields.clear();
     if (in.peek() == std::char_traits<char>::eof()) return false;
     std::string field;
     bool quoted = false, in_quotes = false;
-    ++line;
+    first = ++line;
     for (int c; (c = in.get()) != std::char_traits<char>::eof();) {
         char ch = static_cast<char>(c);
         if (in_quotes) {
@@ -236,7 +237,7 @@ bool read_csv_record(std::istream& in, std::vector<std::string>& fields, std::si
             field += ch;
         }
     }
-    if (in_quotes) throw InputError("", line, "", "unterminated quoted field (is the file truncated?)");
+    if (in_quotes) throw InputError("", first, "", "unterminated quoted field (is the file truncated?)");
     fields.push_back(std::move(field));
     return true;
 }
@@ -265,39 +266,39 @@ json csv_cell(const std::string& column, const std::string& text) {
 FactTable FactTable::read_csv(std::istream& in, const std::string& name) {
     FactTable table;
     std::vector<std::string> header, fields;
-    std::size_t line = 0;
+    std::size_t line = 0, first = 0;
     try {
-        if (!read_csv_record(in, header, line)) throw InputError("", 0, "", "empty file: expected a header row");
+        if (!read_csv_record(in, header, line, first)) throw InputError("", 0, "", "empty file: expected a header row");
         if (!header.empty() && header.front().rfind("\xEF\xBB\xBF", 0) == 0) header.front().erase(0, 3);
         for (const std::string& column : header)
             if (!valid_utf8(column)) throw InputError("", 1, "", "header row is not valid UTF-8 (save the file as UTF-8)");
         for (const char* required : {"doc", "metric", "value"})
             if (std::find(header.begin(), header.end(), required) == header.end())
                 throw InputError("", 1, required, "the header row lacks this column");
-        while (read_csv_record(in, fields, line)) {
+        while (read_csv_record(in, fields, line, first)) {
             if (fields.size() == 1 && blank(fields.front())) continue;
             if (fields.size() != header.size())
-                throw InputError("", line, "",
+                throw InputError("", first, "",
                                  "expected " + std::to_string(header.size()) + " fields, found " + std::to_string(fields.size()));
             json object = json::object();
             for (std::size_t i = 0; i < header.size(); ++i) {
                 if (!valid_utf8(fields[i]))
-                    throw InputError("", line, header[i],
+                    throw InputError("", first, header[i],
                                      "not valid UTF-8 (save the file as UTF-8): '" + printable(fields[i]) + "'");
                 try {
                     object[header[i]] = csv_cell(header[i], fields[i]);
                 } catch (const InputError& e) {
-                    throw InputError("", line, e.field(), e.reason());
+                    throw InputError("", first, e.field(), e.reason());
                 }
             }
             try {
                 table.append(fact_from_json(object));
             } catch (const InputError& e) {
-                throw InputError("", line, e.field(), e.reason());
+                throw InputError("", first, e.field(), e.reason());
             }
         }
     } catch (const InputError& e) {
-        rethrow_at(e, name, e.line() ? e.line() : line);
+        rethrow_at(e, name, e.line() ? e.line() : first);
     }
     return table;
 }

@@ -1,0 +1,172 @@
+"""Nobody is named in optally's output unless the user asks for names.
+
+By default the extractor masks every person's name it finds in evidence as ``[name]``:
+offenders and, because it cannot reliably tell them apart, officers and officials too.
+``--redact-all`` asks for exactly that explicitly; ``--keep-names`` keeps every name.
+
+The articles below are invented, in the styles of UK force press releases, court reports,
+US Attorney's Office releases and a sheriff's web page; every person in them is fictional.
+Each document lists the names in it, and no part of any of those names may appear in any
+output format: extract JSON Lines, resolve JSON, report table, JSON, CSV and HTML.
+
+Name patterns the extractor still misses are kept apart in ``LEAKING_TODAY`` as strict
+xfails: when the extractor learns one, its test fails as XPASS, and the case moves into
+``DOCUMENTS`` so that every output format is checked for it as well.
+"""
+
+import json
+import re
+import subprocess
+import sys
+
+import pytest
+
+import optally
+
+DOCUMENTS = {
+    "wessex_week.txt": ("""\
+Published: 9 May 2023
+Operation Marlcombe: 41 arrested in county-wide crackdown
+
+Wessex Constabulary officers executed 52 search warrants over five days, arresting 41 people and safeguarding 23 children.
+
+Detective Chief Inspector Rosalind Featherstonehaugh, who led the operation, said: "More than 300 devices were seized and we will not stop."
+
+Among the 14 people charged is Daniel Penhallow, a former scout leader from Bridport. Penhallow's 2 laptops held 6,000 images.
+
+DC Olwen Tregarthen said 9 of those arrested had already been charged.
+""", ["Rosalind", "Featherstonehaugh", "Daniel", "Penhallow", "Olwen", "Tregarthen"]),
+
+    "dorset_court.txt": ("""\
+Teacher jailed after officers find 18,000 images
+
+A Dorchester teacher has been jailed for four years and six months following an investigation by Wessex Constabulary.
+
+Mr Ambrose Kittlewell received 4½ years at Bournemouth Crown Court after police found 18,000 indecent images on his laptop. Kittlewell, 47, had denied the charges.
+
+Investigating officer DS Callum Rennerdale said 3 children had been identified. "Kittlewell shared 250 videos," said Callum Rennerdale.
+""", ["Ambrose", "Kittlewell", "Callum", "Rennerdale"]),
+
+    "usao_release.txt": ("""\
+FOR IMMEDIATE RELEASE
+Thursday, October 12, 2023
+
+Operation Copper Heron: 96 Arrested in Statewide Sweep
+
+SACRAMENTO - U.S. Attorney Philippa Marchetti-Osei announced that a two-week operation involving 31 law enforcement agencies led to the arrest of 96 individuals and the rescue of 17 children.
+
+Special Agent in Charge Desmond Achterberg of Homeland Security Investigations said agents executed approximately 140 search warrants.
+
+Among those sentenced was Michael Fairweather, 36, of Fresno, who received 15 years in federal prison. Fairweather's devices held more than 9,000 images.
+""", ["Philippa", "Marchetti", "Osei", "Desmond", "Achterberg", "Michael", "Fairweather"]),
+
+    "sheriff_page.html": ("""\
+<html><head><title>Sheriff: 12 arrested</title></head><body>
+<h1>Sheriff's office arrests 12 in online predator sting</h1>
+<p>Sheriff Marcus Delacroix-Whitlow said deputies arrested 12 men during a three-day undercover operation.</p>
+<p>Steven Obermeyer, 29, was found with 300 images and Wesley Haverford, 52, with 40 videos. Obermeyer and Haverford were charged with 6 others.</p>
+<p>Sgt. Lucinda Ravensworth said 20 officers took part.</p>
+</body></html>
+""", ["Marcus", "Delacroix", "Whitlow", "Steven", "Obermeyer", "Wesley", "Haverford", "Lucinda", "Ravensworth"]),
+}
+
+OFFICERS = ["Featherstonehaugh", "Tregarthen", "Rennerdale", "Marchetti", "Achterberg", "Delacroix", "Ravensworth"]
+
+LEAKING_TODAY = {
+    # An offender named in apposition with an age, with a given name outside data/names.json.
+    "age apposition, uncommon given name": (
+        "Barnaby Quillfeather, 47, of Dorchester, was jailed for four years after police found 18,000 images.",
+        ["Barnaby", "Quillfeather"]),
+    # A hyphenated surname used alone after the full name: only its last part is learned.
+    "hyphenated surname repeated": (
+        "Michael Fairweather-Quist was jailed for 15 years. Fairweather-Quist's devices held 9,000 images.",
+        ["Fairweather", "Quist"]),
+    # A headline in capitals.
+    "name in a capitalised headline": (
+        "LEEDS MAN AMBROSE KITTLEWELL JAILED AFTER POLICE FIND 12,000 IMAGES\n\nHe was jailed for 3 years.",
+        ["Ambrose", "Kittlewell"]),
+}
+
+ALL_NAMES = sorted({name for _, names in DOCUMENTS.values() for name in names})
+
+
+def leaked(text, names=ALL_NAMES):
+    return sorted(n for n in names if re.search(rf"\b{re.escape(n)}\b", text, flags=re.IGNORECASE))
+
+
+@pytest.fixture(scope="module")
+def articles(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("privacy")
+    for name, (text, _) in DOCUMENTS.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def run(*args):
+    result = subprocess.run([sys.executable, "-m", "optally.cli", *map(str, args)], capture_output=True, text=True,
+                            timeout=120)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def test_the_documents_name_people_in_the_sentences_that_become_evidence(articles):
+    """Guards the test itself: with --keep-names every name reaches the output."""
+    kept = run("extract", articles, "--keep-names")
+    assert leaked(kept) == ALL_NAMES
+    assert "[name]" not in kept
+
+
+@pytest.mark.parametrize("output", ["extract", "resolve", "report table", "report json", "report csv", "report html"])
+@pytest.mark.parametrize("option", ["default", "--redact-all"])
+def test_no_name_reaches_any_output_format(articles, tmp_path, output, option):
+    command, _, style = output.partition(" ")
+    args = [command, articles] + ([option] if option != "default" else [])
+    if style == "html":
+        html = tmp_path / "report.html"
+        run(*args, "--html", html)
+        text = html.read_text(encoding="utf-8")
+    else:
+        text = run(*args, *(["--format", style] if style else []))
+    assert text.strip()
+    assert leaked(text) == []
+    if command == "extract":
+        assert text.count("[name]") >= 10
+
+
+def test_officers_are_masked_by_default_too(articles):
+    evidence = " ".join(f["evidence"] for f in map(json.loads, run("extract", articles).splitlines()))
+    assert leaked(evidence, OFFICERS) == []
+    for title in ("Detective Chief Inspector [name]", "DC [name]", "U.S. Attorney [name]", "Sgt. [name]"):
+        assert title in evidence
+
+
+def test_resolving_fact_files_written_with_masked_names_stays_masked(articles, tmp_path):
+    facts = tmp_path / "facts.jsonl"
+    run("extract", articles, "-o", facts)
+    assert leaked(run("resolve", facts)) == []
+    assert leaked(run("report", facts, "--format", "json")) == []
+
+
+def test_the_python_api_masks_by_default():
+    for name, (text, names) in DOCUMENTS.items():
+        table = optally.extract(text, doc=name.split(".")[0])
+        assert len(table) > 0
+        assert leaked(" ".join(table.column("evidence")), names) == []
+        kept = optally.extract(text, keep_names=True)
+        assert leaked(" ".join(kept.column("evidence")), names) != []
+
+
+def test_the_python_api_report_masks_by_default(articles):
+    table = optally.extract_files([articles])
+    report = optally.Corpus.from_facts(table).report()
+    for text in (report.to_text(), report.to_json_text(), report.to_csv(), report.to_html()):
+        assert leaked(text) == []
+
+
+@pytest.mark.parametrize("case", sorted(LEAKING_TODAY))
+@pytest.mark.xfail(strict=True, reason="the extractor does not yet recognise this name pattern; see the module doc")
+def test_name_patterns_the_extractor_misses_today(case):
+    text, names = LEAKING_TODAY[case]
+    table = optally.extract(text)
+    assert len(table) > 0, "the case must yield a fact, or it proves nothing"
+    assert leaked(" ".join(table.column("evidence")), names) == []
