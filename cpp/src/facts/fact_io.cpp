@@ -22,25 +22,9 @@ using json = nlohmann::json;
 
 std::string type_name(const json& value) { return value.is_null() ? "null" : value.type_name(); }
 
-// Bytes of the well-formed UTF-8 sequence at text[i] (Unicode table 3-7), or 0.
-std::size_t utf8_sequence(std::string_view text, std::size_t i) noexcept {
-    auto byte = [&](std::size_t k) -> unsigned { return i + k < text.size() ? static_cast<unsigned char>(text[i + k]) : 0x100U; };
-    auto cont = [&](std::size_t k, unsigned lo = 0x80, unsigned hi = 0xBF) { return byte(k) >= lo && byte(k) <= hi; };
-    const unsigned b0 = byte(0);
-    if (b0 < 0x80) return 1;
-    if (b0 >= 0xC2 && b0 <= 0xDF) return cont(1) ? 2 : 0;
-    if (b0 == 0xE0) return cont(1, 0xA0) && cont(2) ? 3 : 0;
-    if ((b0 >= 0xE1 && b0 <= 0xEC) || b0 == 0xEE || b0 == 0xEF) return cont(1) && cont(2) ? 3 : 0;
-    if (b0 == 0xED) return cont(1, 0x80, 0x9F) && cont(2) ? 3 : 0;
-    if (b0 == 0xF0) return cont(1, 0x90) && cont(2) && cont(3) ? 4 : 0;
-    if (b0 >= 0xF1 && b0 <= 0xF3) return cont(1) && cont(2) && cont(3) ? 4 : 0;
-    if (b0 == 0xF4) return cont(1, 0x80, 0x8F) && cont(2) && cont(3) ? 4 : 0;
-    return 0;
-}
-
 bool valid_utf8(std::string_view text) noexcept {
     for (std::size_t i = 0; i < text.size();) {
-        std::size_t n = utf8_sequence(text, i);
+        std::size_t n = detail::utf8_sequence(text, i);
         if (n == 0) return false;
         i += n;
     }
@@ -54,7 +38,7 @@ std::string printable(std::string_view text, std::size_t most = 60) {
     std::size_t shown = 0;
     for (std::size_t i = 0; i < text.size(); ++shown) {
         if (shown == most) return out + "\u2026";
-        std::size_t n = utf8_sequence(text, i);
+        std::size_t n = detail::utf8_sequence(text, i);
         auto c = static_cast<unsigned char>(text[i]);
         if (n == 0 || c < 0x20 || c == 0x7F) {
             static const char hex[] = "0123456789abcdef";

@@ -79,7 +79,7 @@ public:
             }
             if (c < 0x20) return false;
             if (c >= 0x80) {
-                const std::size_t length = utf8_length();
+                const std::size_t length = utf8_sequence({p_, static_cast<std::size_t>(end_ - p_)}, 0);
                 if (length == 0) return false;
                 out.append(p_, length);
                 p_ += length;
@@ -141,24 +141,6 @@ private:
         const char* start = p_;
         while (p_ != end_ && *p_ >= '0' && *p_ <= '9') ++p_;
         return p_ != start;
-    }
-
-    // Bytes of the well-formed UTF-8 sequence at p_ (Unicode table 3-7, as nlohmann's lexer
-    // checks it), or 0.
-    std::size_t utf8_length() const noexcept {
-        auto byte = [&](std::size_t i) -> unsigned {
-            return p_ + i < end_ ? static_cast<unsigned char>(p_[i]) : 0x100U;
-        };
-        auto cont = [&](std::size_t i, unsigned lo = 0x80, unsigned hi = 0xBF) { return byte(i) >= lo && byte(i) <= hi; };
-        const unsigned b0 = byte(0);
-        if (b0 >= 0xC2 && b0 <= 0xDF) return cont(1) ? 2 : 0;
-        if (b0 == 0xE0) return cont(1, 0xA0) && cont(2) ? 3 : 0;
-        if ((b0 >= 0xE1 && b0 <= 0xEC) || b0 == 0xEE || b0 == 0xEF) return cont(1) && cont(2) ? 3 : 0;
-        if (b0 == 0xED) return cont(1, 0x80, 0x9F) && cont(2) ? 3 : 0;
-        if (b0 == 0xF0) return cont(1, 0x90) && cont(2) && cont(3) ? 4 : 0;
-        if (b0 >= 0xF1 && b0 <= 0xF3) return cont(1) && cont(2) && cont(3) ? 4 : 0;
-        if (b0 == 0xF4) return cont(1, 0x80, 0x8F) && cont(2) && cont(3) ? 4 : 0;
-        return 0;
     }
 
     bool hex4(std::uint32_t& out) noexcept {
