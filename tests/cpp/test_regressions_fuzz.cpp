@@ -77,8 +77,7 @@ void check_facts_are_valid(const std::vector<Fact>& facts, std::size_t input_siz
 // fuzz_numbers, crash-e8ea837a: a byte >= 0x80 that cannot start a UTF-8 sequence (here a
 // continuation byte) as the last byte of the input. classify() took it for a one-byte
 // sequence and then read the byte after it (tokenizer.cpp, "auto c1 = s[p + 1]").
-// Hidden until the fix in cpp/src/extract/tokenizer.cpp lands: it is a segmentation fault.
-TEST_CASE("a stray UTF-8 continuation byte at the end of the input is not read past", "[regression][extract][.pending]") {
+TEST_CASE("a stray UTF-8 continuation byte at the end of the input is not read past", "[regression][extract]") {
     for (std::string_view bytes : {std::string_view("\xd4\xd1\x3a\x92", 4), std::string_view("\x80", 1),
                                    std::string_view("Police arrested 12 men \xbf", 24)}) {
         GuardedBytes guarded(bytes);
@@ -120,9 +119,8 @@ TEST_CASE("one article with an absurd figure does not end a run of many", "[regr
 
 // fuzz_extract: a figure of ten or more digits where a date may stand ("Published 16 June
 // 77777777777") overflowed the int that digits_at() accumulates in (dates.cpp), undefined
-// behaviour that UBSan reports. Hidden until the fix lands: under `make test-sanitize` it
-// aborts the test binary. In a plain build it passes either way.
-TEST_CASE("a long figure where a date may stand is not read as one", "[regression][extract][.pending]") {
+// behaviour that UBSan reports (under `make test-sanitize` it aborts the test binary).
+TEST_CASE("a long figure where a date may stand is not read as one", "[regression][extract]") {
     for (const char* text : {"Published 16 June 77777777777\nPolice arrested 12 men.\n",
                              "Published 16/06/77777777777\nPolice arrested 12 men.\n",
                              "December 16, 77777777777\nPolice arrested 12 men.\n"}) {
@@ -130,5 +128,28 @@ TEST_CASE("a long figure where a date may stand is not read as one", "[regressio
         auto facts = extract::extract_text(text, "dates");
         REQUIRE(facts.size() == 1);
         CHECK(facts[0].date.empty());
+    }
+}
+
+// fuzz_extract, crash-060f3454 (minimised, then rewritten as prose): keeping names changed
+// which facts were kept, not only their evidence. Surnames seen in full were learned only
+// when names were masked, and drop_restatements() tells offenders apart by those names; with
+// keep_names the repeated surname was not recognised, the sentence read as unnamed, and
+// Craig Mossop's own sentence was dropped as a restatement of it. `--keep-names` must not
+// change the figures.
+TEST_CASE("keeping names changes the evidence only", "[regression][extract]") {
+    const std::string text =
+        "Andrew Hebblethwaite, of Leeds, was sentenced on Friday. Hebblethwaite received 3 years in prison. "
+        "Craig Mossop was also jailed for 3 years.";
+    extract::ExtractOptions keep;
+    keep.keep_names = true;
+    std::vector<Fact> masked = extract::extract_text(text, "court");
+    std::vector<Fact> kept = extract::extract_text(text, "court", extract::Lexicon::standard(), keep);
+    REQUIRE(masked.size() == 2);
+    REQUIRE(kept.size() == masked.size());
+    for (std::size_t i = 0; i < kept.size(); ++i) {
+        masked[i].evidence.clear();
+        kept[i].evidence.clear();
+        CHECK(masked[i] == kept[i]);
     }
 }

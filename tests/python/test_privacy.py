@@ -170,3 +170,14 @@ def test_name_patterns_the_extractor_misses_today(case):
     table = optally.extract(text)
     assert len(table) > 0, "the case must yield a fact, or it proves nothing"
     assert leaked(" ".join(table.column("evidence")), names) == []
+
+
+def test_keeping_names_changes_the_evidence_only():
+    text = ("Andrew Hebblethwaite, of Leeds, was sentenced on Friday. Hebblethwaite received 3 years in prison. "
+            "Craig Mossop was also jailed for 3 years.")
+    masked, kept = optally.extract(text), optally.extract(text, keep_names=True)
+
+    def figures(table):
+        return [(table.row(i)["metric"], table.row(i)["value"], table.row(i)["start"]) for i in range(len(table))]
+
+    assert figures(kept) == figures(masked)

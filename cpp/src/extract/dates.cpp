@@ -13,6 +13,7 @@ int digits_at(const TokenizedText& t, std::size_t i, std::size_t last, std::size
     if (i >= last || t.tokens[i].kind != TokenKind::number) return -1;
     std::string_view s = t.original(t.tokens[i]);
     if (width && s.size() != width) return -1;
+    if (s.size() > 9) return -1;  // no day, month or year is this long, and ten digits overflow an int
     int v = 0;
     for (char c : s) {
         if (c < '0' || c > '9') return -1;

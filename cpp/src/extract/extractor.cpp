@@ -122,9 +122,10 @@ std::vector<Fact> extract_text(std::string_view text, std::string_view doc, cons
     assign_operations(context);
     std::string date = clean.meta_date.empty() ? document_date(t, sentences, d) : clean.meta_date;
 
+    // Surnames are learned whether or not names are masked: drop_restatements() tells
+    // offenders apart by them, and keeping names must change the evidence only.
     Surnames surnames;
-    if (!options.keep_names)
-        for (const Sentence& sentence : sentences) find_names({t, d, sentence.first, sentence.last}, nullptr, &surnames);
+    for (const Sentence& sentence : sentences) find_names({t, d, sentence.first, sentence.last}, nullptr, &surnames);
 
     std::vector<Fact> facts;
     std::vector<bool> from_headline;

@@ -396,7 +396,7 @@ void detail::finish(LexiconData& d, const std::string& where) {
     // A phrase in several cue lists carries all their bits.
     std::vector<std::pair<std::string, int>> merged;
     for (const auto& [phrase, bit] : d.context_cue_bits) {
-        auto same = std::find_if(merged.begin(), merged.end(), [&](const auto& m) { return m.first == phrase; });
+        auto same = std::find_if(merged.begin(), merged.end(), [&phrase = phrase](const auto& m) { return m.first == phrase; });
         if (same == merged.end()) merged.emplace_back(phrase, bit);
         else same->second |= bit;
     }

@@ -34,6 +34,9 @@ CharClass classify(std::string_view s, std::size_t p, std::size_t& n) noexcept {
         return ascii_classes.of[c];
     }
     n = utf8_length(c);
+    // A byte that cannot start a sequence (a stray continuation byte) counts as one letter;
+    // reading on from it could run past the end of the input.
+    if (n == 1) return CharClass::letter;
     if (p + n > s.size()) {
         n = 1;
         return CharClass::other;
