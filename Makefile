@@ -11,17 +11,24 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SOURCES := $(shell find cpp bindings python data -type f -not -name '*.pyc' 2>/dev/null) CMakeLists.txt pyproject.toml
 CMAKE_FLAGS ?=
 
-.PHONY: demo test setup system-deps test-cpp test-python test-notebooks bench fuzz test-sanitize clean help
+.PHONY: demo test setup system-deps test-cpp test-python test-notebooks bench fuzz test-sanitize test-tsan ci clean help
 
 help:
 	@echo "make demo   install what is missing, then run optally on its embedded sample"
 	@echo "make test   install what is missing, then run every test (ctest, pytest, notebooks)"
 	@echo "make bench  run the benchmarks and write benchmarks/RESULTS.md"
+	@echo "make test-sanitize  the C++ tests under AddressSanitizer + UndefinedBehaviorSanitizer"
+	@echo "make test-tsan      the C++ tests under ThreadSanitizer"
+	@echo "make fuzz           each libFuzzer harness for FUZZ_SECONDS (default 60); fails on any crash"
+	@echo "make ci             what CI runs: test, test-sanitize, test-tsan, fuzz"
 
 demo: setup
 	$(BIN)/optally report
 
 test: setup test-cpp test-python
+
+# Everything CI runs (.ci/run): about 20 minutes on 2 cores from a clean clone.
+ci: test test-sanitize test-tsan fuzz
 
 setup: system-deps $(VENV)/.installed
 
@@ -65,14 +72,34 @@ test-sanitize: system-deps
 	cmake --build build/asan -j $(JOBS)
 	cd build/asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure -j $(JOBS)
 
-# Each libFuzzer harness for FUZZ_SECONDS, starting from the seed inputs in tests/fuzz/seeds.
+# Each libFuzzer harness for FUZZ_SECONDS, starting from the seed inputs in tests/fuzz/seeds
+# and the harness's dictionary. Any crash, sanitizer report, leak, timeout or out-of-memory
+# fails the target; the input that caused it is left as build/fuzz/<kind>-<hash> and the
+# harness's log as build/fuzz/<harness>.log. A crash found becomes a regression test in
+# tests/cpp/test_regressions_*.cpp.
 FUZZ_SECONDS ?= 60
 fuzz:
 	@command -v clang++ >/dev/null || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq clang libclang-rt-14-dev; }
 	CC=clang CXX=clang++ cmake -S . -B build/fuzz -DOPTALLY_FUZZ=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 	cmake --build build/fuzz -j $(JOBS)
-	@set -e; for harness in build/fuzz/fuzz_*; do \
+	@failed=""; for harness in build/fuzz/fuzz_*; do \
+	  [ -x $$harness ] || continue; \
 	  name=$$(basename $$harness); corpus=build/fuzz/corpus/$$name; mkdir -p $$corpus; \
+	  dict=""; [ -f tests/fuzz/$$name.dict ] && dict="-dict=tests/fuzz/$$name.dict"; \
 	  echo "fuzzing $$name for $(FUZZ_SECONDS) s"; \
-	  $$harness -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -artifact_prefix=build/fuzz/ $$corpus tests/fuzz/seeds/$$name 2>&1 | tail -n 1; \
-	done
+	  if ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+	     $$harness -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 -rss_limit_mb=2048 $$dict \
+	       -artifact_prefix=build/fuzz/ $$corpus tests/fuzz/seeds/$$name > build/fuzz/$$name.log 2>&1; then \
+	    tail -n 1 build/fuzz/$$name.log; \
+	  else \
+	    echo "FAILED: $$name (log: build/fuzz/$$name.log)"; tail -n 40 build/fuzz/$$name.log; failed="$$failed $$name"; \
+	  fi; \
+	done; \
+	if [ -n "$$failed" ]; then echo "fuzzing found problems in:$$failed"; exit 1; fi
+
+# The C++ tests under ThreadSanitizer: extract_files(threads=N) and the other threaded
+# paths must give no reports (halt_on_error turns a report into a failing test).
+test-tsan: system-deps
+	cmake -S . -B build/tsan -DOPTALLY_BUILD_TESTS=ON -DOPTALLY_TSAN=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+	cmake --build build/tsan -j $(JOBS)
+	cd build/tsan && TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1" ctest --output-on-failure -j $(JOBS)
