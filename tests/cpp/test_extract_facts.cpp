@@ -116,6 +116,16 @@ TEST_CASE("places: in X, X Police, lists", "[extract][facts][scope]") {
           Said{"400", "21 @Kent", "11 @Devon and Cornwall", "5 @Dorset", "9 @Lancashire", "16 @Thames Valley"});
 }
 
+TEST_CASE("each clause of a sentence keeps its own place", "[extract][facts][scope]") {
+    auto facts = facts_of(
+        "The force-wide operation ended with 90 arrests. In Kent, 31 people were arrested; in Essex, 22 were held, "
+        "and in Surrey, officers detained 14.");
+    CHECK(said(facts, "arrests") == Said{"90", "31 @Kent", "22 @Essex", "14 @Surrey"});
+    // A comma after a place that is not the head of the clause changes nothing.
+    auto listed = facts_of("Across Essex, Kent and Surrey, officers arrested 40 people during the week.");
+    CHECK(said(listed, "arrests") == Said{"40"});
+}
+
 TEST_CASE("a local operation's own area is its total", "[extract][facts][scope]") {
     auto facts = facts_of(
         "Guernsey Police have made 7 arrests in an 18-month investigation into online child abuse. "

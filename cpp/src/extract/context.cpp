@@ -110,6 +110,21 @@ std::optional<int> clause_place(const SentenceView& s, std::size_t figure_first,
         std::size_t m = prep.end < figure_first && t.low(prep.end) == "the" ? prep.end + 1 : prep.end;
         if (auto p = s.place_at(m); p && !more_places_follow(s, p.end)) return p.payload;
     }
+    // The place set off by a comma at the head of its clause: "...; in Essex, 22 were held".
+    // Without this the sentence's first place ("In Kent, 31 ...; in Essex, 22 ...") would
+    // govern every clause of it.
+    if (begin > s.first + 2 && t.low(begin - 1) == ",") {
+        std::size_t head = begin - 1;
+        while (head > s.first && !s.is_boundary(head - 1) && begin - head < 8) --head;
+        if (head > s.first) {  // a later clause; the sentence's opening place is found elsewhere
+            std::size_t h = head;
+            while (h < begin && (t.low(h) == "and" || t.low(h) == "while" || t.low(h) == "whilst" || t.low(h) == "but")) ++h;
+            if (auto prep = d.place_prepositions.at(t, h, begin - 1)) {
+                std::size_t m = prep.end < begin - 1 && t.low(prep.end) == "the" ? prep.end + 1 : prep.end;
+                if (auto p = s.place_at(m); p && p.end == begin - 1) return p.payload;
+            }
+        }
+    }
     return std::nullopt;
 }
 
