@@ -126,6 +126,18 @@ TEST_CASE("each clause of a sentence keeps its own place", "[extract][facts][sco
     CHECK(said(listed, "arrests") == Said{"40"});
 }
 
+TEST_CASE("a breakdown by place of the count before it", "[extract][facts][scope]") {
+    const std::string lead = "A national week of action by forces across the UK ended on Friday. ";
+    CHECK(said(facts_of(lead + "Of the 80 people arrested, 31 were in Kent and 22 in Essex."), "arrests") ==
+          Said{"80", "31 @Kent", "22 @Essex"});
+    CHECK(said(facts_of(lead + "A total of 80 people were arrested, 31 of them in Kent and 22 in Essex."), "arrests") ==
+          Said{"80", "31 @Kent", "22 @Essex"});
+    CHECK(said(facts_of(lead + "Of those arrested, 31 were in Kent."), "arrests") == Said{"31 @Kent"});
+    // Without a place the figure is some other breakdown, not a count of arrests.
+    CHECK(said(facts_of(lead + "Of the 80 people arrested, 31 were men and 12 were women."), "arrests") == Said{"80"});
+    CHECK(said(facts_of(lead + "Of these, 31 were aged over 50."), "arrests").empty());
+}
+
 TEST_CASE("a local operation's own area is its total", "[extract][facts][scope]") {
     auto facts = facts_of(
         "Guernsey Police have made 7 arrests in an 18-month investigation into online child abuse. "

@@ -30,10 +30,10 @@ int home_place(const std::vector<RawFact>& raw, const TokenizedText& t, const st
         }
     if (context.national_sentence[lead]) return -1;
     for (const RawFact& fact : raw) {
-        if (fact.sentence != lead) continue;
+        // A part of a count ("31 of them in Kent") says where some were, not where all were.
+        if (fact.sentence != lead || fact.place) continue;
         SentenceView s{t, d, sentences[lead].first, sentences[lead].last};
-        std::optional<int> place = fact.place;
-        if (!place) place = clause_place(s, fact.figure_first, fact.cue_end);
+        std::optional<int> place = clause_place(s, fact.figure_first, fact.cue_end);
         if (!place && context.subject_place_of_sentence[lead] >= 0) place = context.subject_place_of_sentence[lead];
         if (place && d.places[static_cast<std::size_t>(*place)].kind != PlaceKind::country) return *place;
     }

@@ -99,6 +99,14 @@ private:
         const PhraseSet& needed = d_.required_in_sentence[static_cast<std::size_t>(metric)];
         return needed.empty() || contains_phrase(s_, needed, s_.first, s_.last);
     }
+    // The metric of a sentence that opens with the group it breaks down: "Of those arrested, ...".
+    int opening_partitive_metric() const {
+        if (t_.low(s_.first) != "of") return -1;
+        std::size_t comma = s_.first + 1;
+        while (comma < s_.last && comma < s_.first + 8 && t_.low(comma) != ",") ++comma;
+        if (comma >= s_.last || t_.low(comma) != ",") return -1;
+        return verb_in(s_.first + 1, comma, person | bare, false).metric;
+    }
     std::optional<RawFact> span_of_time(const Figure& f, std::size_t anchor);
     std::optional<RawFact> count(const Figure& f, std::size_t anchor, const RawFact* previous);
 };
@@ -372,6 +380,22 @@ std::optional<RawFact> MetricReader::count(const Figure& f, std::size_t anchor, 
                 found = {previous->metric, f.cue_begin};
                 fact.place = place;
             }
+        }
+    }
+    if (found.metric < 0) {
+        // A breakdown by place of a count said just before: "Of the 80 people arrested, 31 were
+        // in Kent", "80 were arrested, 31 of them in Kent", "Of those arrested, 31 were in
+        // Kent". Without a place after it such a figure stays unread ("31 were men").
+        int inherited = previous ? previous->metric : opening_partitive_metric();
+        if (inherited >= 0 && inherited != d_.metric_sentence && inherited != d_.metric_duration) {
+            std::size_t p = f.cue_begin;
+            if (auto part = d_.partitive.at(t_, p, end)) p = part.end;
+            while (p < end && has(d_.auxiliaries, t_, p)) ++p;
+            if (p < end && d_.place_prepositions.at(t_, p, end))
+                if (auto place = clause_place(s_, f.qualifier_begin, p)) {
+                    found = {inherited, p};
+                    fact.place = place;
+                }
         }
     }
     if (found.metric < 0 || !requirement_met(found.metric)) return std::nullopt;
