@@ -138,6 +138,19 @@ TEST_CASE("a breakdown by place of the count before it", "[extract][facts][scope
     CHECK(said(facts_of(lead + "Of these, 31 were aged over 50."), "arrests").empty());
 }
 
+TEST_CASE("running totals: risen to, bringing the total to", "[extract][facts]") {
+    CHECK(said(facts_of("The number of people arrested has now risen to 97, detectives said."), "arrests") == Said{"97"});
+    CHECK(said(facts_of("The total number of children safeguarded has climbed to 230."), "children_safeguarded") ==
+          Said{"230"});
+    CHECK(said(facts_of("Arrests have risen to 41 since the start of the month."), "arrests") == Said{"41"});
+    CHECK(said(facts_of("A further 11 people were arrested on Tuesday, bringing the total to 61."), "arrests") ==
+          Said{"11", "61"});
+    // Neither "number" nor "total" before the noun: no figure is read.
+    CHECK(facts_of("Men arrested have gone to 12 different courts.").empty());
+    // "the total" after a span of time is not a count.
+    CHECK(said(facts_of("The inquiry lasted 18 months, bringing the total to 61."), "arrests").empty());
+}
+
 TEST_CASE("a local operation's own area is its total", "[extract][facts][scope]") {
     auto facts = facts_of(
         "Guernsey Police have made 7 arrests in an 18-month investigation into online child abuse. "

@@ -262,6 +262,7 @@ void read_source(LexiconData& d, const std::string& file, const json& doc) {
          {"determiners", wordlist(d.determiners)},
          {"negations", wordlist(d.negations)},
          {"partitive", list(d.partitive)},
+         {"running_total", list(d.running_total)},
          {"negative_sentence", list(d.negative_sentence)},
          {"time_units",
           [&](const json& v, const std::string& s) {

@@ -189,6 +189,7 @@ struct LexiconData {
     PhraseSet risk;            // "at serious risk"
     WordSet auxiliaries, function_words, modifiers_and, determiners, negations;
     PhraseSet partitive;       // "of the", "of those", "of whom"
+    PhraseSet running_total;   // "bringing the total to": the figure after it totals the count before
     PhraseSet negative_sentence;  // "in the study", "estimated that"
 
     // durations and prison sentences

@@ -230,11 +230,24 @@ Found MetricReader::noun_before(std::size_t anchor) const {
         ++links;
     }
     if (links == 0) return {};
-    auto m = d_.nouns.ending_at(t_, p, lo);
-    if (!m) return {};
-    const NounCue& cue = d_.noun_cues[static_cast<std::size_t>(m.payload)];
-    if (cue.metric < 0 || cue.needs_verb) return {};
-    return {cue.metric, anchor};
+    if (auto m = d_.nouns.ending_at(t_, p, lo)) {
+        const NounCue& cue = d_.noun_cues[static_cast<std::size_t>(m.payload)];
+        if (cue.metric < 0 || cue.needs_verb) return {};
+        return {cue.metric, anchor};
+    }
+    // "the number of people arrested has risen to 97": a participle after the noun it counts,
+    // and the words "number" or "total" before them, so that "men arrested were 12" is not read.
+    auto v = d_.verbs.ending_at(t_, p, lo);
+    if (!v) return {};
+    auto noun = d_.nouns.ending_at(t_, v.begin, lo);
+    if (!noun) return {};
+    const NounCue& counted = d_.noun_cues[static_cast<std::size_t>(noun.payload)];
+    std::size_t q = noun.begin;
+    if (q > lo && t_.low(q - 1) == "of") --q;
+    if (q == lo || (t_.low(q - 1) != "number" && t_.low(q - 1) != "total")) return {};
+    for (const VerbCue& cue : d_.verb_cues[static_cast<std::size_t>(v.payload)])
+        if (cue.takes & counted.klass) return {cue.metric, anchor};
+    return {};
 }
 
 std::optional<RawFact> MetricReader::span_of_time(const Figure& f, std::size_t anchor) {
@@ -382,6 +395,9 @@ std::optional<RawFact> MetricReader::count(const Figure& f, std::size_t anchor, 
             }
         }
     }
+    if (found.metric < 0 && previous && previous->metric != d_.metric_duration && previous->metric != d_.metric_sentence &&
+        d_.running_total.ending_at(t_, anchor, s_.first))
+        found = {previous->metric, f.cue_begin};  // "A further 11 were arrested, bringing the total to 61"
     if (found.metric < 0) {
         // A breakdown by place of a count said just before: "Of the 80 people arrested, 31 were
         // in Kent", "80 were arrested, 31 of them in Kent", "Of those arrested, 31 were in
