@@ -151,6 +151,16 @@ TEST_CASE("running totals: risen to, bringing the total to", "[extract][facts]")
     CHECK(said(facts_of("The inquiry lasted 18 months, bringing the total to 61."), "arrests").empty());
 }
 
+TEST_CASE("the police of a country named by nationality", "[extract][facts][scope]") {
+    auto facts = facts_of(
+        "Europol coordinated a joint action day against the distribution of abuse material. "
+        "Police in the Netherlands arrested 6 suspects, while German authorities detained 11 and Spanish police held 4.");
+    CHECK(said(facts, "arrests") == Said{"6 @Netherlands", "11 @Germany", "4 @Spain"});
+    // A nationality that is not the police of a place limits nothing.
+    auto national = facts_of("Officers said a German man was among 14 people arrested during the week.");
+    CHECK(said(national, "arrests") == Said{"14"});
+}
+
 TEST_CASE("a local operation's own area is its total", "[extract][facts][scope]") {
     auto facts = facts_of(
         "Guernsey Police have made 7 arrests in an 18-month investigation into online child abuse. "

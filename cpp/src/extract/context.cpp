@@ -60,6 +60,14 @@ std::optional<std::pair<int, std::size_t>> police_of_place(const SentenceView& s
                 if (!last) return found;
             }
             j = p.end - 1;
+        } else if (auto demonym = s.upper(j) ? s.d.demonyms.at(t, j, to) : PhraseSet::Match{}) {
+            // "German authorities detained 11", "Dutch police": a nationality names a place only
+            // as the police of it ("a German national was arrested" says nothing of where).
+            if (s.d.police_nouns.at(t, demonym.end, s.last)) {
+                found = std::pair{demonym.payload, j};
+                if (!last) return found;
+            }
+            j = demonym.end - 1;
         }
     }
     return found;
@@ -167,6 +175,10 @@ DocumentContext read_context(const TokenizedText& t, const std::vector<Sentence>
                 const Place& place = d.places[static_cast<std::size_t>(p.payload)];
                 if (place.kind == PlaceKind::country) countries.insert(place.name);
                 j = p.end - 1;
+            } else if (auto demonym = s.upper(j) ? d.demonyms.at(t, j, s.last) : PhraseSet::Match{};
+                       demonym && d.police_nouns.at(t, demonym.end, s.last)) {
+                countries.insert(d.places[static_cast<std::size_t>(demonym.payload)].name);
+                j = demonym.end - 1;
             }
         }
         int cues = 0;

@@ -165,7 +165,7 @@ void read_places(LexiconData& d, const Reader& r, const json& j, const std::stri
     for (const auto& item : j) {
         Place place;
         place.kind = kind;
-        std::vector<std::string> aliases, police;
+        std::vector<std::string> aliases, police, demonyms;
         if (item.is_string()) {
             place.name = item.get<std::string>();
         } else if (item.is_object() && item.contains("name") && item.at("name").is_string()) {
@@ -176,6 +176,7 @@ void read_places(LexiconData& d, const Reader& r, const json& j, const std::stri
             }
             if (item.contains("aliases")) aliases = r.strings(item.at("aliases"), section + "." + place.name);
             if (item.contains("police")) police = r.strings(item.at("police"), section + "." + place.name);
+            if (item.contains("demonyms")) demonyms = r.strings(item.at("demonyms"), section + "." + place.name);
             if (item.contains("kind")) {
                 static const std::map<std::string, PlaceKind> kinds = {
                     {"country", PlaceKind::country}, {"nation", PlaceKind::nation}, {"state", PlaceKind::state},
@@ -192,6 +193,7 @@ void read_places(LexiconData& d, const Reader& r, const json& j, const std::stri
         d.places.push_back(place);
         d.place_names.add(place.name, index, d.ids);
         for (const auto& alias : aliases) d.place_names.add(alias, index, d.ids);
+        for (const auto& demonym : demonyms) d.demonyms.add(demonym, index, d.ids);
         for (const auto& name : police) {
             d.place_names.add(name, index, d.ids);
             d.police_names.add(name, index, d.ids);

@@ -209,6 +209,7 @@ struct LexiconData {
     std::vector<Place> places;
     PhraseSet place_names;       // payload: index into places
     PhraseSet police_names;      // "Police Scotland", "PSNI": a force named without "Police" after it
+    PhraseSet demonyms;          // "German", "Dutch": a country, only before police nouns
     std::vector<std::string> agencies;
     PhraseSet agency_names;      // payload: index into agencies
     PhraseSet place_prepositions, place_by, police_nouns, example_cues, national_cues, international_cues,
