@@ -133,6 +133,7 @@ TEST_CASE("a breakdown by place of the count before it", "[extract][facts][scope
     CHECK(said(facts_of(lead + "A total of 80 people were arrested, 31 of them in Kent and 22 in Essex."), "arrests") ==
           Said{"80", "31 @Kent", "22 @Essex"});
     CHECK(said(facts_of(lead + "Of those arrested, 31 were in Kent."), "arrests") == Said{"31 @Kent"});
+    CHECK(said(facts_of(lead + "Of the nineteen arrests, seven were made in Kent."), "arrests") == Said{"19", "7 @Kent"});
     // Without a place the figure is some other breakdown, not a count of arrests.
     CHECK(said(facts_of(lead + "Of the 80 people arrested, 31 were men and 12 were women."), "arrests") == Said{"80"});
     CHECK(said(facts_of(lead + "Of these, 31 were aged over 50."), "arrests").empty());
@@ -159,6 +160,20 @@ TEST_CASE("the police of a country named by nationality", "[extract][facts][scop
     // A nationality that is not the police of a place limits nothing.
     auto national = facts_of("Officers said a German man was among 14 people arrested during the week.");
     CHECK(said(national, "arrests") == Said{"14"});
+}
+
+TEST_CASE("lists labelled with their place", "[extract][facts][scope]") {
+    auto facts = facts_of(
+        "Europol supported an action day in which police from eleven countries took part.\n\n"
+        "Arrests by country:\n\n- Denmark: 9 arrests, 12 house searches\n- Austria: five arrests\n"
+        "\u2022 Belgium: 3 children safeguarded\n");
+    CHECK(said(facts, "arrests") == Said{"9 @Denmark", "5 @Austria"});
+    CHECK(said(facts, "children_safeguarded") == Said{"3 @Belgium"});
+    auto labels = facts_of(
+        "Results of Operation Kittiwake across the North of England:\n\nArrested in Cumbria: 14\n"
+        "Search warrants in Northumberland: 9\nSearch warrants: 40\n");
+    CHECK(said(labels, "arrests") == Said{"14 @Cumbria"});
+    CHECK(said(labels, "search_warrants") == Said{"9 @Northumberland", "40"});
 }
 
 TEST_CASE("a local operation's own area is its total", "[extract][facts][scope]") {

@@ -200,6 +200,16 @@ DocumentContext read_context(const TokenizedText& t, const std::vector<Sentence>
                     }
                 }
             }
+        // A label: "- Norway: 14 arrests, 31 house searches", "Kent: 12 arrested" (bullets and
+        // table rows of press releases).
+        if (context.subject_place_of_sentence[i] < 0) {
+            std::size_t k = s.first;
+            while (k < s.last && k < s.first + 2 && t.tokens[k].kind != TokenKind::word) ++k;  // a bullet
+            if (auto p = s.place_at(k); p && p.end < s.last && t.low(p.end) == ":") {
+                context.subject_place_of_sentence[i] = p.payload;
+                context.subject_token_of_sentence[i] = k;
+            }
+        }
         if (context.subject_place_of_sentence[i] < 0)
             if (auto subject = police_of_place(s, s.first, s.last)) {
                 context.subject_place_of_sentence[i] = subject->first;

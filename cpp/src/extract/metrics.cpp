@@ -94,6 +94,7 @@ private:
     Found verb_in(std::size_t from, std::size_t end, std::uint8_t klass, bool adjacent, int want = -1) const;
     Found verb_before(std::size_t anchor, std::uint8_t klass, int want = -1) const;
     Found noun_before(std::size_t anchor) const;
+    Found label_before(std::size_t anchor, RawFact& fact) const;
     bool requirement_met(int metric) const {
         if (metric < 0) return false;
         const PhraseSet& needed = d_.required_in_sentence[static_cast<std::size_t>(metric)];
@@ -250,6 +251,31 @@ Found MetricReader::noun_before(std::size_t anchor) const {
     return {};
 }
 
+// A label with its place: "Charged in Auckland: 14", "Search warrants in Waikato: 9".
+Found MetricReader::label_before(std::size_t anchor, RawFact& fact) const {
+    std::size_t lo = s_.first;
+    if (anchor <= lo + 3 || t_.low(anchor - 1) != ":") return {};
+    auto place = d_.place_names.ending_at(t_, anchor - 1, lo);
+    if (!place || !s_.upper(place.begin) || place.begin < lo + 2) return {};
+    std::size_t p = place.begin;
+    if (p > lo && t_.low(p - 1) == "the") --p;
+    if (!d_.place_prepositions.ending_at(t_, p, lo)) return {};
+    p = d_.place_prepositions.ending_at(t_, p, lo).begin;
+    Found found;
+    if (auto m = d_.nouns.ending_at(t_, p, lo)) {
+        const NounCue& cue = d_.noun_cues[static_cast<std::size_t>(m.payload)];
+        if (cue.metric >= 0 && !cue.needs_verb) found = {cue.metric, anchor};
+    } else if (auto v = d_.verbs.ending_at(t_, p, lo)) {
+        for (const VerbCue& cue : d_.verb_cues[static_cast<std::size_t>(v.payload)])
+            if (cue.takes & bare) {
+                found = {cue.metric, anchor};
+                break;
+            }
+    }
+    if (found.metric >= 0) fact.place = place.payload;
+    return found;
+}
+
 std::optional<RawFact> MetricReader::span_of_time(const Figure& f, std::size_t anchor) {
     std::size_t j = f.cue_begin;
     if (j + 1 < s_.last && t_.tokens[j].kind == TokenKind::dash && !t_.tokens[j].space_before &&
@@ -386,6 +412,7 @@ std::optional<RawFact> MetricReader::count(const Figure& f, std::size_t anchor, 
             if (ends_here) found = verb_before(anchor, bare);
         }
         if (found.metric < 0) found = noun_before(anchor);
+        if (found.metric < 0) found = label_before(anchor, fact);
         if (found.metric < 0 && previous) {
             // "14 people were arrested in Lincolnshire, nine in Leicestershire": the list goes on.
             if (auto place = clause_place(s_, f.qualifier_begin, f.cue_begin); place && f.cue_begin < s_.last &&
@@ -406,7 +433,7 @@ std::optional<RawFact> MetricReader::count(const Figure& f, std::size_t anchor, 
         if (inherited >= 0 && inherited != d_.metric_sentence && inherited != d_.metric_duration) {
             std::size_t p = f.cue_begin;
             if (auto part = d_.partitive.at(t_, p, end)) p = part.end;
-            while (p < end && has(d_.auxiliaries, t_, p)) ++p;
+            while (p < end && (has(d_.auxiliaries, t_, p) || has(d_.links, t_, p))) ++p;  // "seven were made in"
             if (p < end && d_.place_prepositions.at(t_, p, end))
                 if (auto place = clause_place(s_, f.qualifier_begin, p)) {
                     found = {inherited, p};
