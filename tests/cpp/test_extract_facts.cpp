@@ -176,6 +176,15 @@ TEST_CASE("lists labelled with their place", "[extract][facts][scope]") {
     CHECK(said(labels, "search_warrants") == Said{"9 @Northumberland", "40"});
 }
 
+TEST_CASE("words of other police services and of seized media", "[extract][facts]") {
+    auto facts = facts_of(
+        "More than 150 gardaí took part in the searches. Investigators seized approximately 2,700 data carriers. "
+        "The operation took 3,000 officer hours. Deputies arrested nine men.");
+    CHECK(said(facts, "officers") == Said{"150 more_than"});
+    CHECK(said(facts, "devices_seized") == Said{"2700 about"});
+    CHECK(said(facts, "arrests") == Said{"9"});
+}
+
 TEST_CASE("a local operation's own area is its total", "[extract][facts][scope]") {
     auto facts = facts_of(
         "Guernsey Police have made 7 arrests in an 18-month investigation into online child abuse. "
