@@ -185,6 +185,22 @@ TEST_CASE("words of other police services and of seized media", "[extract][facts
     CHECK(said(facts, "arrests") == Said{"9"});
 }
 
+TEST_CASE("the force that ran the operation is no part of it", "[extract][facts][scope]") {
+    auto facts = facts_of(
+        "Two men were jailed on Friday. Both were arrested during Operation Larkspur, a Cumbria Police operation "
+        "in which 27 people were arrested.");
+    CHECK(said(facts, "arrests") == Said{"27"});
+    // A force named as the place of a part still limits it.
+    auto part = facts_of("Forces across the North West arrested 80 people, and Cumbria Police arrested 27 of them.");
+    CHECK(said(part, "arrests") == Said{"80", "27 @Cumbria"});
+}
+
+TEST_CASE("days of a court order are no duration of the operation", "[extract][facts][duration]") {
+    auto facts = facts_of(
+        "He was given a community order with a 30-day rehabilitation activity requirement after a 10-day operation.");
+    CHECK(said(facts, "duration") == Said{"10 days"});
+}
+
 TEST_CASE("a local operation's own area is its total", "[extract][facts][scope]") {
     auto facts = facts_of(
         "Guernsey Police have made 7 arrests in an 18-month investigation into online child abuse. "

@@ -267,6 +267,17 @@ std::string scope_of(const RawFact& fact, const SentenceView& s, const DocumentC
     }
     if (!place) return "total";
     const Place& p = s.d.places[static_cast<std::size_t>(*place)];
+    // "a North Yorkshire Police operation in which 31 people were arrested": the force that ran
+    // the operation, not a part of it.
+    if (!listed)
+        for (std::size_t j = s.first; j < s.last; ++j) {
+            auto at = s.upper(j) ? s.place_at(j) : PhraseSet::Match{};
+            if (!at) continue;
+            if (at.payload == *place)
+                if (auto police = s.d.police_nouns.at(s.t, at.end, s.last))
+                    if (s.d.operation_nouns.at(s.t, police.end, s.last)) return "total";
+            j = at.end - 1;
+        }
     // The whole country of a national operation, or the area a local one covers, is its total.
     if (p.kind == PlaceKind::country && !context.international && !listed) return "total";
     if (context.home_place >= 0) {

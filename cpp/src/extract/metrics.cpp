@@ -307,7 +307,14 @@ std::optional<RawFact> MetricReader::span_of_time(const Figure& f, std::size_t a
     // "a six month investigation", "48-hour operation", "two days of action"
     std::size_t end = clause_end(after, 8);
     for (std::size_t m = after, mods = 0; m < end && mods <= 3; ++m) {
-        if (auto op = d_.operation_nouns.at(t_, m, end)) return as_duration(op.end);
+        if (auto op = d_.operation_nouns.at(t_, m, end)) {
+            // "a 40-day rehabilitation activity requirement" is part of a court order.
+            bool court_order = false;
+            for (std::size_t k = after; k < std::min(s_.last, op.end + 2); ++k)
+                court_order = court_order || d_.non_custodial.at(t_, k, s_.last);
+            if (court_order) break;
+            return as_duration(op.end);
+        }
         std::string_view w = t_.low(m);
         if (w == "of" && mods == 0) continue;
         if (t_.tokens[m].kind != TokenKind::word || (has(d_.function_words, t_, m) && !has(d_.modifiers_and, t_, m))) break;
