@@ -195,6 +195,19 @@ TEST_CASE("the force that ran the operation is no part of it", "[extract][facts]
     CHECK(said(part, "arrests") == Said{"80", "27 @Cumbria"});
 }
 
+TEST_CASE("an operation over a period", "[extract][facts][duration]") {
+    CHECK(said(facts_of("Operation Kestrel was carried out over a 12-day period in May."), "duration") == Said{"12 days"});
+    CHECK(said(facts_of("The crackdown ran over an eight-month period."), "duration") == Said{"8 months"});
+    // A period that is not the operation's: the offending of a man.
+    CHECK(said(facts_of("He offended over a six-year period."), "duration").empty());
+}
+
+TEST_CASE("a quoted operation name in a headline is taken whole", "[extract][facts][operation]") {
+    auto facts = facts_of("Results of \"Operation Copper Kettle\" Announced\n\nAgents arrested 31 men in the operation.");
+    REQUIRE(facts.size() == 1);
+    CHECK(facts[0].operation == "Copper Kettle");
+}
+
 TEST_CASE("days of a court order are no duration of the operation", "[extract][facts][duration]") {
     auto facts = facts_of(
         "He was given a community order with a 30-day rehabilitation activity requirement after a 10-day operation.");

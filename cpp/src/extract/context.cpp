@@ -18,7 +18,10 @@ std::string operation_name(const SentenceView& s, std::size_t j, bool headline) 
     std::size_t k = j + 1;
     if (k < s.last && t.tokens[k].kind == TokenKind::quote) ++k;
     std::size_t first = k, words = 0;
-    std::size_t max_words = headline ? 1 : 3;
+    // A headline capitalises every word ("Operation Lexus Nets 50"), so it gives one word of a
+    // name, unless quotes mark where the name ends: "Operation Silver Lantern" in quotes.
+    bool quoted = (k > j + 1) || (j > s.first && t.tokens[j - 1].kind == TokenKind::quote);
+    std::size_t max_words = headline && !quoted ? 1 : 3;
     while (k < s.last && words < max_words && t.tokens[k].kind == TokenKind::word && s.upper(k)) {
         if (words > 0 && (has(s.d.function_words, t, k) || has(s.d.not_names, t, k) || has(s.d.speech_verbs, t, k) ||
                           s.place_at(k) || s.agency_at(k)))
@@ -28,6 +31,7 @@ std::string operation_name(const SentenceView& s, std::size_t j, bool headline) 
         ++words;
     }
     if (words == 0) return {};
+    if (headline && quoted && words > 1 && (k >= s.last || t.tokens[k].kind != TokenKind::quote)) k = first + 1;
     return std::string(t.text.substr(t.tokens[first].begin, t.tokens[k - 1].end - t.tokens[first].begin));
 }
 

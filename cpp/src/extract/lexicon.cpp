@@ -274,6 +274,7 @@ void read_source(LexiconData& d, const std::string& file, const json& doc) {
          {"duration_links", list(d.duration_links)},
          {"duration_after", list(d.duration_after)},
          {"long_suffix", wordlist(d.long_suffix)},
+         {"periods", list(d.periods)},
          {"sentences",
           [&](const json& v, const std::string& s) {
               r.sections(v, s,

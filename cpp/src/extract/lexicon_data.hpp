@@ -195,6 +195,7 @@ struct LexiconData {
     // durations and prison sentences
     WordMap<TimeUnit> time_units;
     PhraseSet operation_nouns, duration_links, duration_after;
+    PhraseSet periods;  // "over a 10-day period": the noun a span of time may qualify
     WordSet long_suffix;
     PhraseSet custodial, sentence_verbs, non_custodial, penalty_limits, aggregate;
 

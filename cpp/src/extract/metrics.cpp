@@ -362,10 +362,14 @@ std::optional<RawFact> MetricReader::span_of_time(const Figure& f, std::size_t a
         fact.unit = unit->second.unit;
     }
 
-    // "the operation, which ran over three days"
-    if (auto link = d_.duration_links.ending_at(t_, f.number.first, s_.first)) {
+    // "the operation, which ran over three days"; "was conducted over a 10-day period"
+    std::size_t lead_in = f.number.first;
+    if (lead_in > s_.first && (t_.low(lead_in - 1) == "a" || t_.low(lead_in - 1) == "an") && d_.periods.at(t_, after, s_.last))
+        --lead_in;
+    if (auto link = d_.duration_links.ending_at(t_, lead_in, s_.first)) {
         std::size_t from = link.begin > s_.first + 8 ? link.begin - 8 : s_.first;
-        if (contains_phrase(s_, d_.operation_nouns, from, link.begin)) return as_duration(after);
+        if (contains_phrase(s_, d_.operation_nouns, from, link.begin))
+            return as_duration(lead_in < f.number.first ? d_.periods.at(t_, after, s_.last).end : after);
     }
     // "76 arrests in two days": a span of time beside another count.
     std::size_t before = f.number.first;
