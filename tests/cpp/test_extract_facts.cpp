@@ -208,6 +208,14 @@ TEST_CASE("a quoted operation name in a headline is taken whole", "[extract][fac
     CHECK(facts[0].operation == "Copper Kettle");
 }
 
+TEST_CASE("a record of years is no figure of the operation", "[extract][facts][precision]") {
+    auto facts = facts_of(
+        "Published 4 May 2022\nDetectives arrested 19 people during the week. "
+        "Since 2009, the unit has arrested more than 1,400 offenders. Since 2021 it has charged 30.");
+    CHECK(said(facts, "arrests") == Said{"19"});
+    CHECK(said(facts, "charged") == Said{"30"});  // last year's start may be this operation's
+}
+
 TEST_CASE("days of a court order are no duration of the operation", "[extract][facts][duration]") {
     auto facts = facts_of(
         "He was given a community order with a 30-day rehabilitation activity requirement after a 10-day operation.");

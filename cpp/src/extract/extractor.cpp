@@ -40,6 +40,28 @@ int home_place(const std::vector<RawFact>& raw, const TokenizedText& t, const st
     return -1;
 }
 
+int year_of(std::string_view iso_date) {
+    if (iso_date.size() < 4) return 0;
+    int year = 0;
+    for (char c : iso_date.substr(0, 4)) {
+        if (c < '0' || c > '9') return 0;
+        year = year * 10 + (c - '0');
+    }
+    return year;
+}
+
+// "since 2000" two or more years before the document's own year.
+bool history_since(const TokenizedText& t, const Sentence& sentence, int document_year) {
+    for (std::size_t j = sentence.first; j + 1 < sentence.last; ++j) {
+        if (t.low(j) != "since" || t.tokens[j + 1].kind != TokenKind::number) continue;
+        std::string_view digits = t.original(t.tokens[j + 1]);
+        if (digits.size() != 4) continue;
+        int year = year_of(digits);
+        if (year >= 1900 && year <= document_year - 2) return true;
+    }
+    return false;
+}
+
 // The sentence's text with the byte ranges of names replaced by "[name]".
 std::string masked(const TokenizedText& t, const Sentence& sentence, const std::vector<NameSpan>& names) {
     std::string out;
@@ -117,10 +139,16 @@ std::vector<Fact> extract_text(std::string_view text, std::string_view doc, cons
     }
     if (raw.empty()) return {};
 
+    std::string date = clean.meta_date.empty() ? document_date(t, sentences, d) : clean.meta_date;
+    // "Since 2000, the task force has arrested more than 2,000": a record of years, not the
+    // figures of this report's operation.
+    if (int year = year_of(date); year > 0)
+        std::erase_if(raw, [&](const RawFact& r) { return history_since(t, sentences[r.sentence], year); });
+    if (raw.empty()) return {};
+
     DocumentContext context = read_context(t, sentences, d);
     context.home_place = home_place(raw, t, sentences, d, context);
     assign_operations(context);
-    std::string date = clean.meta_date.empty() ? document_date(t, sentences, d) : clean.meta_date;
 
     // Surnames are learned whether or not names are masked: drop_restatements() tells
     // offenders apart by them, and keeping names must change the evidence only.
