@@ -216,6 +216,15 @@ TEST_CASE("a record of years is no figure of the operation", "[extract][facts][p
     CHECK(said(facts, "charged") == Said{"30"});  // last year's start may be this operation's
 }
 
+TEST_CASE("warrants counted by the places searched", "[extract][facts]") {
+    CHECK(said(facts_of("Search warrants were executed at twenty-two addresses across the county."), "search_warrants") ==
+          Said{"22"});
+    CHECK(said(facts_of("Officers executed warrants at 15 properties and arrested 9 people."), "search_warrants") ==
+          Said{"15"});
+    // Addresses alone count nothing.
+    CHECK(facts_of("Officers visited 40 addresses during the week.").empty());
+}
+
 TEST_CASE("days of a court order are no duration of the operation", "[extract][facts][duration]") {
     auto facts = facts_of(
         "He was given a community order with a 30-day rehabilitation activity requirement after a 10-day operation.");

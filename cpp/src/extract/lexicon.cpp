@@ -391,6 +391,7 @@ void detail::finish(LexiconData& d, const std::string& where) {
     d.metric_at_risk = need("children_at_risk");
     d.metric_safeguarded = need("children_safeguarded");
     d.metric_arrests = need("arrests");
+    d.metric_search_warrants = need("search_warrants");
     for (const auto* map : {&d.units, &d.tens})
         for (const auto& [word, value] : *map) d.number_starts.insert(word, d.ids);
     for (const char* word : {"a", "an", "half"}) d.number_starts.insert(word, d.ids);

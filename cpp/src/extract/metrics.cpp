@@ -281,7 +281,7 @@ std::optional<RawFact> MetricReader::span_of_time(const Figure& f, std::size_t a
     if (j + 1 < s_.last && t_.tokens[j].kind == TokenKind::dash && !t_.tokens[j].space_before &&
         !t_.tokens[j + 1].space_before)
         ++j;  // "48-hour"
-    if (j >= s_.last) return std::nullopt;
+    if (j >= s_.last || !has(d_.time_unit_words, t_, j)) return std::nullopt;
     auto unit = d_.time_units.find(t_.low(j));
     if (unit == d_.time_units.end()) return std::nullopt;
     std::size_t after = j + 1;
@@ -407,7 +407,12 @@ std::optional<RawFact> MetricReader::count(const Figure& f, std::size_t anchor, 
             if (found.metric < 0) found = verb_in(noun.end, clause_end(noun.end), cue.klass, false);
             found.end = std::max(found.end, noun.end);
         } else {
-            return std::nullopt;  // "390 offences", "19 countries"
+            // "search warrants were executed at 22 addresses": the places searched count the
+            // warrants; otherwise "390 offences", "19 countries" count nothing of ours.
+            std::size_t lo = clause_begin(anchor);
+            auto a = d_.active_only.ending_at(t_, anchor, lo);
+            if (!a || a.payload != d_.metric_search_warrants) return std::nullopt;
+            found = {a.payload, noun.end};
         }
     } else if (auto part = d_.partitive.at(t_, f.cue_begin, end)) {
         // "39 of the people arrested were already on the register": the predicate decides.
@@ -461,6 +466,7 @@ std::optional<RawFact> MetricReader::count(const Figure& f, std::size_t anchor, 
 
 std::vector<RawFact> MetricReader::read(std::size_t sentence_index) {
     std::vector<RawFact> out;
+    out.reserve(figures_.size() + 1);
     consumed_.assign(figures_.size(), false);
     for (std::size_t k = 0; k < figures_.size(); ++k) {
         const Figure& f = figures_[k];
