@@ -225,6 +225,15 @@ TEST_CASE("warrants counted by the places searched", "[extract][facts]") {
     CHECK(facts_of("Officers visited 40 addresses during the week.").empty());
 }
 
+TEST_CASE("projects are operations, standing programmes are not", "[extract][facts][operation]") {
+    auto project = facts_of("Project Larchmont, led by the Ontario Provincial Police, ended with 64 people charged.");
+    REQUIRE(project.size() == 1);
+    CHECK(project[0].operation == "Larchmont");
+    auto programme = facts_of("The case was brought as part of Project Safe Childhood. Agents arrested 12 men.");
+    REQUIRE(programme.size() == 1);
+    CHECK(programme[0].operation.empty());
+}
+
 TEST_CASE("days of a court order are no duration of the operation", "[extract][facts][duration]") {
     auto facts = facts_of(
         "He was given a community order with a 30-day rehabilitation activity requirement after a 10-day operation.");

@@ -3,6 +3,7 @@
 // is about, and the agency it names.
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <set>
 
@@ -42,6 +43,9 @@ std::optional<std::pair<int, std::size_t>> police_of_place(const SentenceView& s
     const auto& t = s.t;
     std::optional<std::pair<int, std::size_t>> found;
     for (std::size_t j = from; j < to; ++j) {
+        // Skips the tokens none of the look-ups below can match: a look-up added here needs
+        // its bit in the mask.
+        if (!(s.d.starts_of(t, j) & (starts_police_name | starts_police_in | starts_place | starts_demonym))) continue;
         if (auto named = s.upper(j) ? s.d.police_names.at(t, j, to) : PhraseSet::Match{}) {
             found = std::pair{named.payload, j};
             if (!last) return found;
@@ -159,12 +163,27 @@ DocumentContext read_context(const TokenizedText& t, const std::vector<Sentence>
     bool international_cue = false;
     std::string first_agency;
 
+    // What each token may start, and what each sentence's tokens may: most sentences name
+    // no place, agency or operation and have no cue, and their scans are skipped whole.
+    std::vector<std::uint16_t> starts(t.tokens.size());
+    std::vector<std::uint16_t> sentence_starts(n);
+    for (std::size_t i = 0; i < n; ++i)
+        for (std::size_t j = sentences[i].first; j < sentences[i].last; ++j) {
+            starts[j] = d.starts_of(t, j);
+            sentence_starts[i] |= starts[j];
+        }
+
     for (std::size_t i = 0; i < n; ++i) {
         SentenceView s{t, d, sentences[i].first, sentences[i].last};
-        for (std::size_t j = s.first; j < s.last; ++j) {
-            if (has(d.operation_words, t, j) && s.upper(j) && named[i].empty()) {
+        // A look-up added to this loop needs its bit in `names`.
+        const std::uint16_t names = is_operation_word | starts_agency | starts_place | starts_demonym;
+        for (std::size_t j = s.first; j < s.last && (sentence_starts[i] & names); ++j) {
+            if (!(starts[j] & names)) continue;
+            if ((starts[j] & is_operation_word) && s.upper(j) && named[i].empty()) {
                 std::string name = operation_name(s, j, sentences[i].headline);
-                if (!name.empty()) {
+                std::string key = name;
+                std::transform(key.begin(), key.end(), key.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+                if (!name.empty() && !d.programmes.contains(key)) {
                     named[i] = name;
                     if (operation_count[name]++ == 0) operation_order.push_back(name);
                 }
@@ -186,8 +205,9 @@ DocumentContext read_context(const TokenizedText& t, const std::vector<Sentence>
             }
         }
         int cues = 0;
-        for (std::size_t j = s.first; j < s.last; ++j)
-            if (auto m = d.context_cues.at(t, j, s.last)) cues |= m.payload;
+        for (std::size_t j = s.first; j < s.last && (sentence_starts[i] & starts_context_cue); ++j)
+            if (starts[j] & starts_context_cue)
+                if (auto m = d.context_cues.at(t, j, s.last)) cues |= m.payload;
         context.national_sentence[i] = cues & 1;
         international_cue = international_cue || (cues & 2);
         other_operation[i] = cues & 4;
@@ -214,7 +234,8 @@ DocumentContext read_context(const TokenizedText& t, const std::vector<Sentence>
                 context.subject_token_of_sentence[i] = k;
             }
         }
-        if (context.subject_place_of_sentence[i] < 0)
+        if (context.subject_place_of_sentence[i] < 0 &&
+            (sentence_starts[i] & (starts_police_name | starts_police_in | starts_place | starts_demonym)))
             if (auto subject = police_of_place(s, s.first, s.last)) {
                 context.subject_place_of_sentence[i] = subject->first;
                 context.subject_token_of_sentence[i] = subject->second;

@@ -330,7 +330,12 @@ void read_source(LexiconData& d, const std::string& file, const json& doc) {
           }},
          {"operations",
           [&](const json& v, const std::string& s) {
-              r.sections(v, s, {{"words", wordlist(d.operation_words)}, {"other_operation", cue_list(d.other_operation_cues, 4)}});
+              r.sections(v, s,
+                         {{"words", wordlist(d.operation_words)},
+                          {"other_operation", cue_list(d.other_operation_cues, 4)},
+                          {"programmes", [&](const json& x, const std::string& w) {
+                               for (const auto& name : r.strings(x, w)) d.programmes.insert(Reader::lower(name));
+                           }}});
           }},
          {"abbreviations", wordlist(d.abbreviations)},
          {"titles", wordlist(d.titles)},

@@ -6,6 +6,7 @@
 #include <array>
 #include <cstdint>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -216,6 +217,8 @@ struct LexiconData {
     PhraseSet place_prepositions, place_by, police_nouns, example_cues, national_cues, international_cues,
         other_operation_cues, police_in, locally;
     WordSet operation_words;
+    // Standing programmes named like operations ("Project Safe Childhood"), lower case: no operation.
+    std::set<std::string, std::less<>> programmes;
 
     // national (1), international (2) and other-operation (4) cues in one set, so that
     // a document is scanned for all three in one pass.
