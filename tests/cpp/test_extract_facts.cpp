@@ -234,6 +234,16 @@ TEST_CASE("projects are operations, standing programmes are not", "[extract][fac
     CHECK(programme[0].operation.empty());
 }
 
+TEST_CASE("shares of those counted in the sentence before", "[extract][facts]") {
+    auto facts = facts_of(
+        "Officers have safeguarded 31 children so far. Of those 31, eight were said to be at serious risk of harm. "
+        "Police arrested 40 men. Of those arrested, 20 were in Kent. Nine were already registered sex offenders.");
+    CHECK(said(facts, "children_at_risk") == Said{"8"});
+    CHECK(said(facts, "registered_offenders") == Said{"9"});
+    // No share without the words that open one.
+    CHECK(said(facts_of("Officers safeguarded 31 children. Eight were said to be at serious risk."), "children_at_risk").empty());
+}
+
 TEST_CASE("days of a court order are no duration of the operation", "[extract][facts][duration]") {
     auto facts = facts_of(
         "He was given a community order with a 30-day rehabilitation activity requirement after a 10-day operation.");

@@ -457,6 +457,13 @@ std::optional<RawFact> MetricReader::count(const Figure& f, std::size_t anchor, 
                 }
         }
     }
+    if (found.metric < 0 && d_.partitive.at(t_, s_.first, s_.last)) {
+        // "Of those 26, nine were said to be at serious risk": a share of the children counted before.
+        std::size_t p = f.cue_begin;
+        while (p < end && (has(d_.auxiliaries, t_, p) || has(d_.speech_verbs, t_, p) || t_.low(p) == "to" || t_.low(p) == "be"))
+            ++p;
+        if (auto risk = d_.risk.at(t_, p, end)) found = {d_.metric_at_risk, risk.end};
+    }
     if (found.metric < 0 || !requirement_met(found.metric)) return std::nullopt;
     if (found.metric == d_.metric_sentence || found.metric == d_.metric_duration) return std::nullopt;
     fact.metric = found.metric;
