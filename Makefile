@@ -72,30 +72,16 @@ test-sanitize: system-deps
 	cmake --build build/asan -j $(JOBS)
 	cd build/asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure -j $(JOBS)
 
-# Each libFuzzer harness for FUZZ_SECONDS, starting from the seed inputs in tests/fuzz/seeds
-# and the harness's dictionary. Any crash, sanitizer report, leak, timeout or out-of-memory
-# fails the target; the input that caused it is left as build/fuzz/<kind>-<hash> and the
-# harness's log as build/fuzz/<harness>.log. A crash found becomes a regression test in
-# tests/cpp/test_regressions_*.cpp.
+# Each libFuzzer harness for FUZZ_SECONDS (JOBS at a time), from the seed inputs in
+# tests/fuzz/seeds and the harness's dictionary; any crash, sanitizer report, leak, timeout
+# or out-of-memory fails the target (tests/fuzz/run.sh says where the input and log are).
+# A crash found becomes a regression test in tests/cpp/test_regressions_*.cpp.
 FUZZ_SECONDS ?= 60
 fuzz:
 	@command -v clang++ >/dev/null || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq clang libclang-rt-14-dev; }
 	CC=clang CXX=clang++ cmake -S . -B build/fuzz -DOPTALLY_FUZZ=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 	cmake --build build/fuzz -j $(JOBS)
-	@failed=""; for harness in build/fuzz/fuzz_*; do \
-	  [ -x $$harness ] || continue; \
-	  name=$$(basename $$harness); corpus=build/fuzz/corpus/$$name; mkdir -p $$corpus; \
-	  dict=""; [ -f tests/fuzz/$$name.dict ] && dict="-dict=tests/fuzz/$$name.dict"; \
-	  echo "fuzzing $$name for $(FUZZ_SECONDS) s"; \
-	  if ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
-	     $$harness -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 -rss_limit_mb=2048 $$dict \
-	       -artifact_prefix=build/fuzz/ $$corpus tests/fuzz/seeds/$$name > build/fuzz/$$name.log 2>&1; then \
-	    tail -n 1 build/fuzz/$$name.log; \
-	  else \
-	    echo "FAILED: $$name (log: build/fuzz/$$name.log)"; tail -n 40 build/fuzz/$$name.log; failed="$$failed $$name"; \
-	  fi; \
-	done; \
-	if [ -n "$$failed" ]; then echo "fuzzing found problems in:$$failed"; exit 1; fi
+	FUZZ_SECONDS=$(FUZZ_SECONDS) JOBS=$(JOBS) tests/fuzz/run.sh
 
 # The C++ tests under ThreadSanitizer: extract_files(threads=N) and the other threaded
 # paths must give no reports (halt_on_error turns a report into a failing test).
