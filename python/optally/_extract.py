@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import os
+import re
 from typing import Callable, Iterable, Optional, Union
 
 from . import _core
 from ._table import FactTable
 
 PathLike = Union[str, "os.PathLike[str]"]
+
+# A str may hold code points that no UTF-8 can: lone surrogates, from bytes decoded with
+# errors="surrogateescape" or a broken pair in scraped JSON.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def load_lexicon(*extra_files: PathLike, directory: Optional[PathLike] = None) -> _core.Lexicon:
@@ -25,8 +30,23 @@ def extract(text: str, doc: str = "text", *, keep_names: bool = False,
 
     Every fact carries the byte offsets of its evidence sentence in ``text`` (UTF-8) and the
     sentence itself, with personal names masked as ``[name]`` unless ``keep_names``.
+
+    A lone surrogate in ``text`` or ``doc`` (which UTF-8 cannot encode) is read as U+FFFD, as
+    bytes that are not UTF-8 are in files: the offsets then count it as the three bytes of
+    ``text.encode("utf-8", "surrogatepass")``, and the evidence shows U+FFFD in its place.
     """
-    table = FactTable._adopt(_core.extract_text(text, doc, keep_names, lexicon))
+    try:
+        core_table = _core.extract_text(text, doc, keep_names, lexicon)
+    except TypeError:
+        # pybind11 refuses a str it cannot encode as UTF-8 with a TypeError; this is the one
+        # refusal to answer with a reading rather than an error.
+        if not (isinstance(text, str) and isinstance(doc, str)):
+            raise
+        readable_text, readable_doc = _LONE_SURROGATE.sub("\ufffd", text), _LONE_SURROGATE.sub("\ufffd", doc)
+        if readable_text == text and readable_doc == doc:
+            raise
+        core_table = _core.extract_text(readable_text, readable_doc, keep_names, lexicon)
+    table = FactTable._adopt(core_table)
     table.skipped = []
     table.name_mentions = []
     return table

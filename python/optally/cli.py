@@ -119,7 +119,7 @@ def _load_facts(args, paths):
                                   progress=progress)
         skipped += extracted.skipped
         documents += len(inputs.articles) - len(extracted.skipped)
-        tables.append(_valid_utf8(extracted))
+        tables.append(extracted)
     if inputs.stdin:
         tables.append(extract(sys.stdin.buffer.read().decode("utf-8", errors="replace"), doc="stdin",
                               keep_names=args.keep_names))
@@ -132,24 +132,6 @@ def _load_facts(args, paths):
 def _refuse_skipped(skipped) -> None:
     lines = "\n".join(f"  {path}: {why}" for path, why in skipped)
     raise _Failure(f"{len(skipped)} input(s) skipped and --strict given; nothing written:\n{lines}")
-
-
-def _valid_utf8(table):
-    """The table, with any bytes that are not UTF-8 (from an article in another encoding, or a
-    file name) replaced by U+FFFD, so that every output format can hold them.
-
-    The C++ JSON Lines writer already substitutes them, so a round trip through it repairs
-    the table; it runs only when a string column does not decode. A stopgap until the
-    extractor emits valid UTF-8 itself.
-    """
-    from . import FactTable
-
-    try:
-        for column in ("doc", "scope", "operation", "evidence", "agency", "date"):
-            table._strings(column)
-        return table
-    except UnicodeDecodeError:
-        return FactTable._adopt(FactTable.parse_jsonl(table.to_jsonl(), "<extracted>"))
 
 
 class _Failure(Exception):

@@ -243,6 +243,58 @@ def test_the_python_api_takes_awkward_text():
     assert list(table.values) == [9]
 
 
+
+def test_a_file_name_that_is_not_utf8_gives_a_valid_document_id(tmp_path):
+    folder = tmp_path / "latin1_names"
+    folder.mkdir()
+    name = os.fsdecode(b"caf\xe9.txt")  # a name saved by a Latin-1 system
+    (folder / name).write_text(GOOD_ARTICLE, encoding="utf-8")
+    result = run("extract", folder)
+    assert_success(result)
+    assert {f["doc"] for f in facts_of(result.out)} == {"caf\ufffd"}
+    table = optally.extract_files([folder])
+    assert set(table.column("doc")) == {"caf\ufffd"}
+
+
+def test_a_lone_surrogate_is_read_as_a_replacement_character():
+    text = "Police in Caf\udce9 arrested 14 people. Officers seized \ud83d 40 devices."
+    table = optally.extract(text, doc="caf\udce9")
+    assert sorted(table.values) == [14, 40]
+    assert set(table.column("doc")) == {"caf\ufffd"}
+    raw = text.encode("utf-8", "surrogatepass")
+    for i in range(len(table)):
+        fact = table.row(i)
+        evidence = raw[fact["start"]:fact["end"]].decode("utf-8", "surrogatepass")
+        assert fact["evidence"] == evidence.replace("\udce9", "\ufffd").replace("\ud83d", "\ufffd")
+    with pytest.raises(TypeError):
+        optally.extract(None)
+
+
+def test_a_file_whose_facts_the_table_refuses_is_skipped_by_name(tmp_path):
+    # A data folder whose lexicon reads a metric that the vocabulary of fact tables lacks.
+    data = tmp_path / "data"
+    data.mkdir()
+    for name in ("lexicon.json", "gazetteer.json", "names.json", "metrics.json"):
+        (data / name).write_bytes((Path(optally.data_dir()) / name).read_bytes())
+    metrics = json.loads((data / "metrics.json").read_text(encoding="utf-8"))
+    metrics["metrics"].append({"name": "kittens_rescued", "description": "kittens rescued"})
+    (data / "metrics.json").write_text(json.dumps(metrics), encoding="utf-8")
+    extra = tmp_path / "kittens.json"
+    extra.write_text(json.dumps({"metrics": {"kittens_rescued": {"nouns": ["kittens"], "verbs": ["rescued"]}}}),
+                     encoding="utf-8")
+    lexicon = optally.load_lexicon(extra, directory=data)
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "a_good.txt").write_text(GOOD_ARTICLE, encoding="utf-8")
+    (articles / "b_kittens.txt").write_text("Officers rescued 4 kittens and arrested 3 people.\n", encoding="utf-8")
+    (articles / "c_good.txt").write_text(GOOD_ARTICLE, encoding="utf-8")
+    for threads in (1, 3):
+        table = optally.extract_files([articles], threads=threads, lexicon=lexicon)
+        assert [Path(path).name for path, _ in table.skipped] == ["b_kittens.txt"]
+        assert "kittens_rescued" in table.skipped[0][1]
+        assert set(table.column("doc")) == {"a_good", "c_good"}
+
+
 # ---- fact files ------------------------------------------------------------------------------
 
 BAD_FACT_FILES = {

@@ -5,13 +5,18 @@ offenders and, because it cannot reliably tell them apart, officers and official
 ``--redact-all`` asks for exactly that explicitly; ``--keep-names`` keeps every name.
 
 The articles below are invented, in the styles of UK force press releases, court reports,
-US Attorney's Office releases and a sheriff's web page; every person in them is fictional.
-Each document lists the names in it, and no part of any of those names may appear in any
-output format: extract JSON Lines, resolve JSON, report table, JSON, CSV and HTML.
+US Attorney's Office releases, Australian police statements and a sheriff's web page; every
+person in them is fictional. Each document lists the names in it, and no part of any of those
+names may appear in any output format: extract JSON Lines, resolve JSON, report table, JSON,
+CSV and HTML.
 
 Name patterns the extractor still misses are kept apart in ``LEAKING_TODAY`` as strict
 xfails: when the extractor learns one, its test fails as XPASS, and the case moves into
 ``DOCUMENTS`` so that every output format is checked for it as well.
+
+The rules that find names must not find them in places, forces, agencies or operation names,
+even in a headline written in capitals: ``NOT_NAMES`` holds such texts, whose evidence must be
+the same with names masked or kept.
 """
 
 import json
@@ -68,24 +73,94 @@ Among those sentenced was Michael Fairweather, 36, of Fresno, who received 15 ye
 <p>Sgt. Lucinda Ravensworth said 20 officers took part.</p>
 </body></html>
 """, ["Marcus", "Delacroix", "Whitlow", "Steven", "Obermeyer", "Wesley", "Haverford", "Lucinda", "Ravensworth"]),
+
+    # An offender named in apposition with an age, with a given name outside data/names.json;
+    # the surname is learned from it.
+    "dorchester_court.txt": ("""\
+Barnaby Quillfeather, 47, of Dorchester, was jailed for four years after police found 18,000 images.
+
+Quillfeather's laptop also held 300 videos, Bournemouth Crown Court heard.
+""", ["Barnaby", "Quillfeather"]),
+
+    # A double-barrelled surname used alone after the full name.
+    "hyphenated_surname.txt": ("""\
+Michael Fairweather-Quist was jailed for 15 years. Fairweather-Quist's devices held 9,000 images.
+""", ["Fairweather", "Quist"]),
+
+    # A name in a headline written in capitals.
+    "leeds_headline.txt": ("""\
+LEEDS MAN AMBROSE KITTLEWELL JAILED AFTER POLICE FIND 12,000 IMAGES
+
+He was jailed for 3 years.
+""", ["Ambrose", "Kittlewell"]),
+
+    # All three patterns in the style of a US Attorney's Office release: a capitals headline,
+    # an age apposition and a double-barrelled surname repeated alone.
+    "usao_hyphen.txt": ("""\
+HAMILTON MAN EVANDER BLACKSTONE-HUXLEY SENTENCED TO 188 MONTHS IN FEDERAL PRISON
+
+TRENTON, N.J. - A Mercer County man was sentenced today for distributing child sexual abuse material.
+
+Evander Blackstone-Huxley, 39, of Hamilton, pleaded guilty in March. Investigators found more than 4,500 images on devices seized from Blackstone-Huxley's home.
+
+U.S. Attorney Rosalind Achebe-Winterbourne said HSI agents identified 2 victims.
+""", ["Evander", "Blackstone", "Huxley", "Rosalind", "Achebe", "Winterbourne"]),
+
+    # Australian style: a capitals headline, "aged 58", an officer with a double-barrelled name.
+    "gold_coast.txt": ("""\
+GOLD COAST MAN CORNELIUS VANTONGEREN CHARGED OVER 3,000 ABUSE FILES
+
+Queensland Police and the AFP executed 6 search warrants across the Gold Coast last week.
+
+Cornelius Vantongeren, aged 58, was among 11 men charged. Officers from the ACCCE said Vantongeren's phone held 3,000 files.
+
+Detective Superintendent Imelda Gorringe-Hales said 4 children had been safeguarded. Gorringe-Hales thanked the public.
+""", ["Cornelius", "Vantongeren", "Imelda", "Gorringe", "Hales"]),
+
+    # UK local paper style: "Peregrine Ashcombe (63)" and his surname in the capitals headline.
+    "truro_court.txt": ("""\
+FORMER SCOUT LEADER ASHCOMBE JAILED FOR SIX YEARS
+
+A former scout leader from Truro has been jailed after detectives found 2,400 indecent images.
+
+Peregrine Ashcombe (63) admitted 9 offences at Truro Crown Court and was jailed for six years.
+""", ["Peregrine", "Ashcombe"]),
+
+    # Given names that are also places in the gazetteer ("Jordan", "Georgia", "Victoria"); the
+    # force keeps its name, so "Victoria" is not among the names that must not appear.
+    "victoria_release.txt": ("""\
+Victoria Police charged 9 men after a six-month investigation into online abuse.
+
+Mr Jordan Okonkwo-Reyes, 41, of Geelong, was jailed for 5 years. Okonkwo-Reyes's phone held 2,000 images.
+
+Victoria Lanyon, 36, was jailed for 2 years after police seized 5 phones.
+
+Detective Sergeant Georgia Pemberton-Lyle said 3 children had been safeguarded.
+""", ["Jordan", "Okonkwo", "Reyes", "Lanyon", "Georgia", "Pemberton", "Lyle"]),
 }
 
-OFFICERS = ["Featherstonehaugh", "Tregarthen", "Rennerdale", "Marchetti", "Achterberg", "Delacroix", "Ravensworth"]
+OFFICERS = ["Featherstonehaugh", "Tregarthen", "Rennerdale", "Marchetti", "Achterberg", "Delacroix", "Ravensworth",
+            "Achebe", "Gorringe", "Pemberton"]
 
 LEAKING_TODAY = {
-    # An offender named in apposition with an age, with a given name outside data/names.json.
-    "age apposition, uncommon given name": (
-        "Barnaby Quillfeather, 47, of Dorchester, was jailed for four years after police found 18,000 images.",
-        ["Barnaby", "Quillfeather"]),
-    # A hyphenated surname used alone after the full name: only its last part is learned.
-    "hyphenated surname repeated": (
-        "Michael Fairweather-Quist was jailed for 15 years. Fairweather-Quist's devices held 9,000 images.",
-        ["Fairweather", "Quist"]),
-    # A headline in capitals.
-    "name in a capitalised headline": (
-        "LEEDS MAN AMBROSE KITTLEWELL JAILED AFTER POLICE FIND 12,000 IMAGES\n\nHe was jailed for 3 years.",
+    # A headline in title case: only capitals are read word by word for unknown names.
+    "name in a title-case headline": (
+        "Leeds Man Ambrose Kittlewell Jailed After Police Find 12,000 Images\n\nMore to come.",
         ["Ambrose", "Kittlewell"]),
 }
+
+# Headlines in capitals whose capitalised words are all places, forces, agencies or operation
+# names: the name rules must leave them as written.
+NOT_NAMES = [
+    "GREATER MANCHESTER POLICE ARREST 40 IN OPERATION KITTIWAKE\n\nMore to come.",
+    "WEST YORKSHIRE POLICE AND THE NCA ARREST 12 MEN IN OPERATION FALCONRIDGE\n\nMore to come.",
+    "OPERATION COPPER HERON: 96 ARRESTED IN STATEWIDE SWEEP\n\nMore to come.",
+    "HOMELAND SECURITY INVESTIGATIONS AGENTS ARREST 96 IN CALIFORNIA STING\n\nMore to come.",
+    "AFP AND QUEENSLAND POLICE ARREST 14 MEN IN OPERATION BAKIS\n\nMore to come.",
+    "EUROPOL: 39 ARRESTED AS POLICE IN 19 COUNTRIES TARGET DARK WEB PLATFORM\n\nMore to come.",
+    "Officers from Greater Manchester (12) and West Yorkshire (9) arrested 21 people.",
+    "In Operation Kittiwake, 41 people were arrested across Thames Valley, 14 of them in Reading.",
+]
 
 ALL_NAMES = sorted({name for _, names in DOCUMENTS.values() for name in names})
 
@@ -170,6 +245,13 @@ def test_name_patterns_the_extractor_misses_today(case):
     table = optally.extract(text)
     assert len(table) > 0, "the case must yield a fact, or it proves nothing"
     assert leaked(" ".join(table.column("evidence")), names) == []
+
+
+@pytest.mark.parametrize("text", NOT_NAMES)
+def test_places_forces_agencies_and_operations_are_not_masked(text):
+    masked, kept = optally.extract(text), optally.extract(text, keep_names=True)
+    assert len(masked) > 0, "the case must yield a fact, or it proves nothing"
+    assert list(masked.column("evidence")) == list(kept.column("evidence"))
 
 
 def test_keeping_names_changes_the_evidence_only():

@@ -85,7 +85,8 @@ std::string scope_of(const RawFact& fact, const SentenceView& s, const DocumentC
 // The place a fact's own clause names after or before its figure, if any.
 std::optional<int> clause_place(const SentenceView& s, std::size_t figure_first, std::size_t figure_last);
 
-// redact.cpp: token ranges [first, last) of person names in a sentence.
+// redact.cpp: what evidence may not show. Token ranges [first, last) of person names in a
+// sentence, and bytes that are not UTF-8.
 using Surnames = std::unordered_set<std::string, ViewHash, std::equal_to<>>;
 struct NameSpan {
     std::size_t first, last;
@@ -93,6 +94,9 @@ struct NameSpan {
 // `known` holds surnames seen in full elsewhere in the document ("Mr Gormley", "Gormley
 // said"); names found are added to `learned` when given.
 std::vector<NameSpan> find_names(const SentenceView& s, const Surnames* known, Surnames* learned);
+// Each maximal ill-formed UTF-8 subpart of `text` replaced by U+FFFD, as Python's
+// errors="replace" does; valid text is left as it is, without a copy.
+void replace_invalid_utf8(std::string& text);
 
 // dates.cpp: the document's own date, ISO yyyy-mm-dd, or "".
 std::string document_date(const TokenizedText& t, const std::vector<Sentence>& sentences, const LexiconData& d);

@@ -193,6 +193,10 @@ std::vector<Fact> extract_text(std::string_view text, std::string_view doc, cons
         offender.push_back(cached->second.second);
     }
     drop_restatements(facts, from_headline, offender, d.metric_names[static_cast<std::size_t>(d.metric_sentence)]);
+    // Evidence and operation names are copied from the text and the document id may come
+    // from a file name: bytes that are not UTF-8 must not reach JSON or Python.
+    for (Fact& f : facts)
+        for (std::string* field : {&f.doc, &f.evidence, &f.operation, &f.scope, &f.agency, &f.date}) replace_invalid_utf8(*field);
     return facts;
 }
 

@@ -1,11 +1,13 @@
 // Many files on many threads. Each worker takes the next file by an atomic counter and
 // keeps its facts apart; the table is then built in the order of the input, so the result
-// is the same whatever the number of threads.
+// is the same whatever the number of threads. A file whose facts the table refuses is
+// skipped whole, with the reason, like a file that cannot be read.
 
 #include <algorithm>
 #include <atomic>
 #include <fstream>
 #include <mutex>
+#include <optional>
 #include <sstream>
 #include <thread>
 
@@ -16,7 +18,9 @@ namespace optally::extract {
 namespace {
 
 struct FileResult {
-    std::vector<Fact> facts;
+    // Already checked by a table of their own, so that joining them cannot fail; none for a
+    // file without facts, as most of a large run's empty slots are until their turn.
+    std::optional<FactTable> facts;
     std::string skipped;  // the reason, when the file was not read
 };
 
@@ -44,10 +48,16 @@ FileResult extract_file(const std::filesystem::path& path, const Lexicon& lexico
         return result;
     }
     try {
-        result.facts = extract_text(text, path.stem().string(), lexicon, options);
+        std::vector<Fact> facts = extract_text(text, path.stem().string(), lexicon, options);
+        if (!facts.empty()) {
+            FactTable table;
+            table.reserve(facts.size());
+            for (const Fact& fact : facts) table.append(fact);
+            result.facts = std::move(table);
+        }
     } catch (const std::exception& e) {
         result.skipped = std::string("extraction failed: ") + e.what();
-        result.facts.clear();
+        result.facts.reset();
     }
     return result;
 }
@@ -82,14 +92,15 @@ ExtractResult extract_files(std::span<const std::filesystem::path> files, unsign
 
     ExtractResult out;
     std::size_t total = 0;
-    for (const auto& r : results) total += r.facts.size();
+    for (const auto& r : results) total += r.facts ? r.facts->size() : 0;
     out.table.reserve(total);
     for (std::size_t i = 0; i < files.size(); ++i) {
         if (!results[i].skipped.empty()) {
             out.skipped.push_back({files[i], results[i].skipped});
             continue;
         }
-        for (const Fact& fact : results[i].facts) out.table.append(fact);
+        if (results[i].facts) out.table.extend(*results[i].facts);
+        results[i].facts.reset();  // one copy of the facts at a time
     }
     return out;
 }

@@ -341,6 +341,7 @@ void read_source(LexiconData& d, const std::string& file, const json& doc) {
          {"titles", wordlist(d.titles)},
          {"not_names", wordlist(d.not_names)},
          {"first_names", wordlist(d.first_names)},
+         {"common_words", wordlist(d.common_words)},
          {"speech_verbs", wordlist(d.speech_verbs)},
          {"publication_cues", list(d.publication_cues)},
          {"countries", places(PlaceKind::country)},

@@ -229,6 +229,7 @@ struct LexiconData {
 
     // sentences, names, dates
     WordSet abbreviations, titles, not_names, first_names, speech_verbs;
+    WordSet common_words;  // headline words that are never a name in an all-capitals sentence
     PhraseSet publication_cues;
 };
 

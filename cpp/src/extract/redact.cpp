@@ -1,7 +1,11 @@
 // Offenders' names never leave the extractor unless asked for: person names in evidence
-// are found from titles ("Det Supt", "Mr"), given names ("Kate Fisher") and surnames
-// already seen in full, never from places, agencies or operation names.
+// are found from titles ("Det Supt", "Mr"), given names ("Kate Fisher"), an age in
+// apposition ("Barnaby Quillfeather, 47,"), unknown words in an all-capitals headline and
+// surnames already seen in full, never from places, agencies or operation names.
+// Nor do bytes that are not UTF-8 (an article saved as Latin-1): JSON and Python's str
+// cannot hold them.
 
+#include "../facts/jsonl_fast.hpp"
 #include "extract_internal.hpp"
 
 namespace optally::extract::detail {
@@ -14,20 +18,153 @@ bool name_word(const SentenceView& s, std::size_t k) {
            !s.agency_at(k) && !has(s.d.month_words, s.t, k) && !has(s.d.weekdays, s.t, k);
 }
 
-// Surname parts after the first: "Lekkerkerker", "Smith-Jones", "O'Neill".
+// A dash written tight between two words: "Smith-Jones".
+bool joining_dash(const SentenceView& s, std::size_t k) {
+    return k + 1 < s.last && s.t.tokens[k].kind == TokenKind::dash && !s.t.tokens[k].space_before &&
+           !s.t.tokens[k + 1].space_before;
+}
+
+// A place joined tight to a name is part of it: "Hollingshead-Bray", "Smith-Kent".
+bool place_in_name(const SentenceView& s, std::size_t k) {
+    if (k >= s.last || s.t.tokens[k].kind != TokenKind::word) return false;
+    auto p = s.place_at(k);
+    return p && p.end == k + 1;
+}
+
+struct NameRun {
+    std::size_t end = 0;    // one past the last token
+    std::size_t words = 0;  // "Fairweather-Quist" is one word
+};
+
+// Up to `most` words from k for which `part` holds; later words may be double-barrelled
+// ("Lekkerkerker", "Smith-Jones", "O'Neill").
+template <class Part>
+NameRun run_of(const SentenceView& s, std::size_t k, std::size_t most, Part part) {
+    NameRun run{k, 0};
+    while (run.words < most && part(run.end)) {
+        ++run.end;
+        ++run.words;
+        while (joining_dash(s, run.end) && (part(run.end + 1) || place_in_name(s, run.end + 1))) run.end += 2;
+    }
+    return run;
+}
+
 std::size_t name_end(const SentenceView& s, std::size_t k, std::size_t most) {
+    return run_of(s, k, most, [&](std::size_t i) { return name_word(s, i); }).end;
+}
+
+// The first token of the double-barrelled surname that ends at token `last` (exclusive).
+std::size_t surname_begin(const SentenceView& s, std::size_t last) {
+    std::size_t k = last - 1;
+    while (k >= s.first + 2 && joining_dash(s, k - 1) && s.t.tokens[k - 2].kind == TokenKind::word) k -= 2;
+    return k;
+}
+
+// "fairweather-quist" for the tokens [first, last) of a double-barrelled surname, whichever
+// dash the text used.
+std::string surname_key(const SentenceView& s, std::size_t first, std::size_t last) {
+    std::string key;
+    for (std::size_t k = first; k < last; k += 2) {
+        if (!key.empty()) key += '-';
+        key += s.t.low(k);
+    }
+    return key;
+}
+
+// Ages are small whole numbers written in digits: not "2,000", not "1.5".
+bool age_at(const SentenceView& s, std::size_t k) {
+    if (k >= s.last || s.t.tokens[k].kind != TokenKind::number) return false;
+    std::string_view digits = s.t.original(s.t.tokens[k]);
+    if (digits.empty() || digits.size() > 3) return false;
+    int age = 0;
+    for (char c : digits) {
+        if (c < '0' || c > '9') return false;
+        age = age * 10 + (c - '0');
+    }
+    return age >= 1 && age <= 120;
+}
+
+// ", 47," / ", aged 47" / "(47)" right after token `end`: how papers on both sides of the
+// Atlantic introduce a defendant.
+bool age_after(const SentenceView& s, std::size_t end) {
+    const auto& t = s.t;
+    if (t.is(end, ",")) {
+        bool closed = end + 2 >= s.last || t.is(end + 2, ",") || t.is(end + 2, ";") || t.is(end + 2, ".") ||
+                      t.is(end + 2, "and");
+        if (age_at(s, end + 1) && closed) return true;
+        return t.is(end + 1, "aged") && age_at(s, end + 2);
+    }
+    return t.is(end, "(") && age_at(s, end + 1) && t.is(end + 2, ")");
+}
+
+// "a 47-year-old Barnaby Quillfeather" names who follows.
+bool age_before(const SentenceView& s, std::size_t k) {
+    return k >= s.first + 3 && s.t.is(k - 1, "old") && s.t.tokens[k - 2].kind == TokenKind::dash && s.t.is(k - 3, "year");
+}
+
+// A headline in capitals ("LEEDS MAN AMBROSE KITTLEWELL JAILED") gives no case to tell names
+// by; with at least three words and no lowercase letter a sentence is read that way.
+bool all_capitals(const SentenceView& s) {
     std::size_t words = 0;
-    while (words < most && name_word(s, k)) {
-        ++k;
-        ++words;
-        if (k + 1 < s.last && s.t.tokens[k].kind == TokenKind::dash && !s.t.tokens[k].space_before &&
-            !s.t.tokens[k + 1].space_before && name_word(s, k + 1))
-            k += 2;
+    for (std::size_t k = s.first; k < s.last; ++k) {
+        if (s.t.tokens[k].kind != TokenKind::word) continue;
+        bool letter = false;
+        for (char c : s.t.original(s.t.tokens[k])) {
+            if (c >= 'a' && c <= 'z') return false;
+            letter = letter || (c >= 'A' && c <= 'Z');
+        }
+        words += letter;
+    }
+    return words >= 3;
+}
+
+// Bytes of the start of a UTF-8 sequence at text[i] that is cut short or broken (at least
+// one): the "maximal subpart" that Unicode (section 3.9) replaces by one U+FFFD.
+std::size_t ill_formed_length(std::string_view text, std::size_t i) {
+    auto byte = [&](std::size_t k) { return static_cast<unsigned>(static_cast<unsigned char>(text[k])); };
+    const unsigned b0 = byte(i);
+    // The length of the sequence b0 starts and the range of its second byte (Table 3-7).
+    std::size_t need = 0;
+    unsigned lo = 0x80, hi = 0xBF;
+    if (b0 >= 0xC2 && b0 <= 0xDF) {
+        need = 2;
+    } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+        need = 3;
+        if (b0 == 0xE0) lo = 0xA0;
+        if (b0 == 0xED) hi = 0x9F;
+    } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+        need = 4;
+        if (b0 == 0xF0) lo = 0x90;
+        if (b0 == 0xF4) hi = 0x8F;
+    } else {
+        return 1;
+    }
+    std::size_t k = 1;
+    for (; k < need && i + k < text.size(); ++k) {
+        unsigned c = byte(i + k);
+        if (c < (k == 1 ? lo : 0x80u) || c > (k == 1 ? hi : 0xBFu)) break;
     }
     return k;
 }
 
 }  // namespace
+
+void replace_invalid_utf8(std::string& text) {
+    std::size_t i = 0;
+    for (std::size_t n; i < text.size() && (n = optally::detail::utf8_sequence(text, i)) != 0;) i += n;
+    if (i == text.size()) return;
+    std::string out = text.substr(0, i);
+    while (i < text.size()) {
+        if (std::size_t n = optally::detail::utf8_sequence(text, i)) {
+            out.append(text, i, n);
+            i += n;
+        } else {
+            out.append("\xEF\xBF\xBD");  // U+FFFD
+            i += ill_formed_length(text, i);
+        }
+    }
+    text = std::move(out);
+}
 
 std::vector<NameSpan> find_names(const SentenceView& s, const Surnames* known, Surnames* learned) {
     const auto& t = s.t;
@@ -35,11 +172,41 @@ std::vector<NameSpan> find_names(const SentenceView& s, const Surnames* known, S
     std::vector<NameSpan> names;
     auto add = [&](std::size_t first, std::size_t last) {
         names.push_back({first, last});
-        if (learned) learned->insert(std::string(t.low(last - 1)));
+        if (!learned) return;
+        learned->insert(std::string(t.low(last - 1)));
+        // "Fairweather-Quist" is repeated whole, or by either part.
+        std::size_t surname = surname_begin(s, last);
+        if (surname + 1 < last) {
+            learned->insert(surname_key(s, surname, last));
+            for (std::size_t k = surname; k + 1 < last; k += 2) learned->insert(std::string(t.low(k)));
+        }
+    };
+    auto known_at = [&](std::size_t k) { return known && known->count(t.low(k)) > 0; };
+    const bool capitals = all_capitals(s);
+    // In capitals a name is a word no list knows (or a given name, or a surname seen before).
+    auto unknown_word = [&](std::size_t k) {
+        if (!name_word(s, k)) return false;
+        if (known_at(k)) return true;
+        return (id_of(t, d.ids, k) < 0 || has(d.first_names, t, k)) && !has(d.common_words, t, k);
+    };
+    // After a title or beside "said", a capitalised word is a name; in capitals, where
+    // "LEAD DEFENDANT" and "FEDERAL LAW" are capitalised too, only an unknown word is.
+    auto name_part = [&](std::size_t k) { return capitals ? unknown_word(k) : name_word(s, k); };
+    // A one-word place followed by a name: the place is a given name ("Jordan", "Georgia").
+    auto given_name_place = [&](std::size_t k) {
+        auto p = s.place_at(k);
+        return p && p.end == k + 1 && t.tokens[k].kind == TokenKind::word && name_part(k + 1);
     };
     for (std::size_t j = s.first; j < s.last; ++j) {
         if (t.tokens[j].kind != TokenKind::word || !s.upper(j)) continue;
         std::string_view w = t.low(j);
+        // "Victoria Lane", "Austin Reed": a given name that is also a place, before a surname.
+        if (has(d.first_names, t, j) && given_name_place(j)) {
+            std::size_t m = name_end(s, j + 1, 2);
+            add(j, m);
+            j = m - 1;
+            continue;
+        }
         if (auto p = s.place_at(j)) {
             j = p.end - 1;
             continue;
@@ -49,13 +216,20 @@ std::vector<NameSpan> find_names(const SentenceView& s, const Surnames* known, S
             continue;
         }
         if (has(d.operation_words, w)) {  // "Operation Lexus" names no one
-            while (j + 1 < s.last && s.upper(j + 1) && t.tokens[j + 1].kind == TokenKind::word) ++j;
+            // In capitals every word is capitalised: the name is the unknown words after it.
+            std::size_t most = capitals ? 3 : s.last;
+            std::size_t k = j + 1;
+            while (k < s.last && k - j <= most && s.upper(k) && t.tokens[k].kind == TokenKind::word &&
+                   (!capitals || unknown_word(k)))
+                ++k;
+            j = k - 1;
             continue;
         }
         if (has(d.titles, t, j)) {
             std::size_t k = j;
             while (k < s.last && ((has(d.titles, t, k) && s.upper(k)) || t.low(k) == ".")) ++k;
-            std::size_t m = name_end(s, k, 3);
+            // "Mr Jordan Okonkwo-Reyes": after a title a place-named first word is a given name.
+            std::size_t m = run_of(s, given_name_place(k) ? k + 1 : k, 3, name_part).end;
             if (m > k) add(k, m);
             j = (m > k ? m : k) - 1;
             continue;
@@ -66,12 +240,40 @@ std::vector<NameSpan> find_names(const SentenceView& s, const Surnames* known, S
             j = m - 1;
             continue;
         }
-        if (known && name_word(s, j) && known->count(std::string(w))) {
-            add(j, j + 1);
-            continue;
+        if (capitals) {
+            NameRun run = run_of(s, j, 4, unknown_word);
+            if (run.words >= 2) {
+                add(j, run.end);
+                j = run.end - 1;
+                continue;
+            }
+        }
+        if (known && name_word(s, j)) {
+            // A double-barrelled surname seen before is masked whole, not part by part.
+            std::size_t k = j;
+            while (joining_dash(s, k + 1) && (name_word(s, k + 2) || place_in_name(s, k + 2))) k += 2;
+            if (k > j && known->count(surname_key(s, j, k + 1))) {
+                add(j, k + 1);
+                j = k;
+                continue;
+            }
+            if (known_at(j)) {
+                add(j, j + 1);
+                continue;
+            }
+        }
+        // "Barnaby Quillfeather, 47, of Dorchester": a given name too rare for the list,
+        // told by the age beside it.
+        if (name_word(s, j)) {
+            NameRun run = run_of(s, j, 4, [&](std::size_t k) { return name_word(s, k); });
+            if (run.words >= 2 && (age_after(s, run.end) || age_before(s, j))) {
+                add(j, run.end);
+                j = run.end - 1;
+                continue;
+            }
         }
         // "Firstname Lastname – received ...": a line that opens with a name and a dash.
-        if (j == s.first && name_word(s, j) && name_word(s, j + 1) && j + 2 < s.last &&
+        if (j == s.first && name_part(j) && name_part(j + 1) && j + 2 < s.last &&
             t.tokens[j + 2].kind == TokenKind::dash && t.tokens[j + 2].space_before) {
             add(j, j + 2);
             j += 1;
@@ -80,7 +282,7 @@ std::vector<NameSpan> find_names(const SentenceView& s, const Surnames* known, S
         // "said Firstname Lastname" / "Firstname Lastname said"
         bool said_before = j > s.first && has(d.speech_verbs, t, j - 1);
         bool said_after = j + 2 < s.last && has(d.speech_verbs, t, j + 2);
-        if ((said_before || said_after) && name_word(s, j) && name_word(s, j + 1)) {
+        if ((said_before || said_after) && name_part(j) && name_part(j + 1)) {
             add(j, j + 2);
             j += 1;
         }
