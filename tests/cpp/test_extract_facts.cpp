@@ -244,6 +244,19 @@ TEST_CASE("shares of those counted in the sentence before", "[extract][facts]") 
     CHECK(said(facts_of("Officers safeguarded 31 children. Eight were said to be at serious risk."), "children_at_risk").empty());
 }
 
+TEST_CASE("counties and parishes the gazetteer does not list", "[extract][facts][scope]") {
+    auto facts = facts_of(
+        "Agents from 20 agencies arrested 41 men across the state. Arrests were made in nine counties: "
+        "Jefferson County accounted for 12 arrests, Orleans Parish for 7 and St Tammany Parish for 4. "
+        "In Tangipahoa Parish, deputies served 6 search warrants.");
+    CHECK(said(facts, "arrests") ==
+          Said{"41", "12 @Jefferson County", "7 @Orleans Parish", "4 @St Tammany Parish"});
+    CHECK(said(facts, "search_warrants") == Said{"6 @Tangipahoa Parish"});
+    // A county named as the home of a local operation is its total.
+    auto local = facts_of("The Polk County Sheriff's Office arrested 17 men in a week-long sting.");
+    CHECK(said(local, "arrests") == Said{"17"});
+}
+
 TEST_CASE("days of a court order are no duration of the operation", "[extract][facts][duration]") {
     auto facts = facts_of(
         "He was given a community order with a 30-day rehabilitation activity requirement after a 10-day operation.");

@@ -93,6 +93,14 @@ bool more_places_follow(const SentenceView& s, std::size_t after, bool comma = t
 
 }  // namespace
 
+std::optional<int> place_then_figure(const SentenceView& s, std::size_t figure_first) {
+    auto verb = s.d.place_verbs.ending_at(s.t, figure_first, s.first);
+    if (!verb) return std::nullopt;
+    for (std::size_t j = verb.begin; j > s.first && verb.begin - j < 5; --j)
+        if (auto p = s.place_at(j - 1); p && p.end == verb.begin) return p.payload;
+    return std::nullopt;
+}
+
 std::optional<int> clause_place(const SentenceView& s, std::size_t figure_first, std::size_t from) {
     const auto& t = s.t;
     const auto& d = s.d;
@@ -119,6 +127,7 @@ std::optional<int> clause_place(const SentenceView& s, std::size_t figure_first,
     std::size_t begin = figure_first;
     while (begin > s.first && !s.is_boundary(begin - 1) && figure_first - begin < 14) --begin;
     if (auto found = police_of_place(s, begin, figure_first, true)) return found->first;
+    if (auto place = place_then_figure(s, figure_first)) return place;
     // A clause that opens with its place: "..., and in Northern Ireland the PSNI detained five".
     std::size_t k = begin;
     while (k < figure_first && (t.low(k) == "and" || t.low(k) == "while" || t.low(k) == "whilst" || t.low(k) == "but")) ++k;
@@ -195,7 +204,7 @@ DocumentContext read_context(const TokenizedText& t, const std::vector<Sentence>
                 continue;
             }
             if (auto p = s.place_at(j)) {
-                const Place& place = d.places[static_cast<std::size_t>(p.payload)];
+                const Place place = place_of(d, t, p.payload);
                 if (place.kind == PlaceKind::country) countries.insert(place.name);
                 j = p.end - 1;
             } else if (auto demonym = s.upper(j) ? d.demonyms.at(t, j, s.last) : PhraseSet::Match{};
@@ -255,7 +264,7 @@ DocumentContext read_context(const TokenizedText& t, const std::vector<Sentence>
     for (std::size_t i = 0; i < n; ++i) {
         if (context.agency_of_sentence[i].empty() && context.subject_place_of_sentence[i] >= 0) {
             // No agency named: the police force the sentence opens with acts.
-            const Place& place = d.places[static_cast<std::size_t>(context.subject_place_of_sentence[i])];
+            const Place place = place_of(d, t, context.subject_place_of_sentence[i]);
             if (place.kind == PlaceKind::force && !place.force.empty()) context.agency_of_sentence[i] = place.force + " Police";
         }
         if (!context.agency_of_sentence[i].empty())
@@ -291,7 +300,7 @@ std::string scope_of(const RawFact& fact, const SentenceView& s, const DocumentC
         if (subject >= 0 && context.subject_token_of_sentence[fact.sentence] < fact.figure_first) place = subject;
     }
     if (!place) return "total";
-    const Place& p = s.d.places[static_cast<std::size_t>(*place)];
+    const Place p = place_of(s.d, s.t, *place);
     // "a North Yorkshire Police operation in which 31 people were arrested": the force that ran
     // the operation, not a part of it.
     if (!listed)
@@ -306,7 +315,7 @@ std::string scope_of(const RawFact& fact, const SentenceView& s, const DocumentC
     // The whole country of a national operation, or the area a local one covers, is its total.
     if (p.kind == PlaceKind::country && !context.international && !listed) return "total";
     if (context.home_place >= 0) {
-        const Place& home = s.d.places[static_cast<std::size_t>(context.home_place)];
+        const Place home = place_of(s.d, s.t, context.home_place);
         if (home.name == p.name) return "total";
     }
     return p.name;

@@ -54,6 +54,9 @@ struct SentenceView {
     }
     // A place or agency name at token i (which must be capitalised), or no match.
     PhraseSet::Match place_at(std::size_t i) const;
+    // "Milwaukee County", "St Tammany Parish": a place the gazetteer need not list, of up to three
+    // capitalised words before a suffix word. Its payload is local_place_base and more (see place_of).
+    PhraseSet::Match local_place_at(std::size_t i) const;
     PhraseSet::Match agency_at(std::size_t i) const;
 };
 
@@ -84,6 +87,13 @@ void assign_operations(DocumentContext& context);
 std::string scope_of(const RawFact& fact, const SentenceView& s, const DocumentContext& context);
 // The place a fact's own clause names after or before its figure, if any.
 std::optional<int> clause_place(const SentenceView& s, std::size_t figure_first, std::size_t figure_last);
+// "Kent accounted for 12", "Dane County for 8": the place that a place verb puts before the figure.
+std::optional<int> place_then_figure(const SentenceView& s, std::size_t figure_first);
+// The place a place payload stands for: an entry of the gazetteer, or a local place written in
+// the text (payload local_place_base + 4 x its first token + its word count, from local_place_at).
+// Payloads stay non-negative, so -1 still means "no place".
+inline constexpr int local_place_base = 1 << 28;
+Place place_of(const LexiconData& d, const TokenizedText& t, int payload);
 
 // redact.cpp: what evidence may not show. Token ranges [first, last) of person names in a
 // sentence, and bytes that are not UTF-8.

@@ -35,7 +35,7 @@ int home_place(const std::vector<RawFact>& raw, const TokenizedText& t, const st
         SentenceView s{t, d, sentences[lead].first, sentences[lead].last};
         std::optional<int> place = clause_place(s, fact.figure_first, fact.cue_end);
         if (!place && context.subject_place_of_sentence[lead] >= 0) place = context.subject_place_of_sentence[lead];
-        if (place && d.places[static_cast<std::size_t>(*place)].kind != PlaceKind::country) return *place;
+        if (place && place_of(d, t, *place).kind != PlaceKind::country) return *place;
     }
     return -1;
 }

@@ -19,7 +19,30 @@ bool SentenceView::is_boundary(std::size_t i) const {
 
 PhraseSet::Match SentenceView::place_at(std::size_t i) const {
     if (!upper(i)) return {};
-    return d.place_names.at(t, i, last);
+    if (auto known = d.place_names.at(t, i, last)) return known;
+    return local_place_at(i);
+}
+
+PhraseSet::Match SentenceView::local_place_at(std::size_t i) const {
+    std::size_t k = i;
+    while (k < last && k < i + 3 && t.tokens[k].kind == TokenKind::word && upper(k) && !has(d.place_suffixes, t, k) &&
+           !has(d.function_words, t, k) && !has(d.operation_words, t, k))
+        ++k;
+    if (k == i || k >= last || !upper(k) || !has(d.place_suffixes, t, k)) return {};
+    if (i > first && t.tokens[i - 1].kind == TokenKind::word && upper(i - 1) && !has(d.function_words, t, i - 1))
+        return {};  // the middle of a longer name
+    if (i >= (std::size_t{1} << 26)) return {};  // beyond what the payload can hold; no document is this long
+    return {i, k + 1, local_place_base + static_cast<int>(i * 4 + (k - i))};
+}
+
+Place place_of(const LexiconData& d, const TokenizedText& t, int payload) {
+    if (payload < local_place_base) return d.places[static_cast<std::size_t>(payload)];
+    auto code = static_cast<std::size_t>(payload - local_place_base);
+    std::size_t first = code / 4, suffix = first + code % 4;
+    Place place;
+    place.name = std::string(t.text.substr(t.tokens[first].begin, t.tokens[suffix].end - t.tokens[first].begin));
+    place.kind = PlaceKind::county;
+    return place;
 }
 
 PhraseSet::Match SentenceView::agency_at(std::size_t i) const {

@@ -326,6 +326,8 @@ void read_source(LexiconData& d, const std::string& file, const json& doc) {
                           {"national", cue_list(d.national_cues, 1)},
                           {"international", cue_list(d.international_cues, 2)},
                           {"police_in", list(d.police_in)},
+                          {"place_suffixes", wordlist(d.place_suffixes)},
+                          {"place_verbs", list(d.place_verbs)},
                           {"locally", list(d.locally)}});
           }},
          {"operations",

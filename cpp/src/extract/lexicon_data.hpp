@@ -212,6 +212,8 @@ struct LexiconData {
     PhraseSet place_names;       // payload: index into places
     PhraseSet police_names;      // "Police Scotland", "PSNI": a force named without "Police" after it
     PhraseSet demonyms;          // "German", "Dutch": a country, only before police nouns
+    WordSet place_suffixes;      // "County": "Milwaukee County" is a place without a gazetteer entry
+    PhraseSet place_verbs;       // "Kent accounted for 12", "Dane County for 8": a place, then its figure
     std::vector<std::string> agencies;
     PhraseSet agency_names;      // payload: index into agencies
     PhraseSet place_prepositions, place_by, police_nouns, example_cues, national_cues, international_cues,

@@ -450,11 +450,18 @@ std::optional<RawFact> MetricReader::count(const Figure& f, std::size_t anchor, 
             std::size_t p = f.cue_begin;
             if (auto part = d_.partitive.at(t_, p, end)) p = part.end;
             while (p < end && (has(d_.auxiliaries, t_, p) || has(d_.links, t_, p))) ++p;  // "seven were made in"
-            if (p < end && d_.place_prepositions.at(t_, p, end))
+            if (p < end && d_.place_prepositions.at(t_, p, end)) {
                 if (auto place = clause_place(s_, f.qualifier_begin, p)) {
                     found = {inherited, p};
                     fact.place = place;
                 }
+            } else if (previous) {
+                // "Milwaukee County accounted for 11 arrests, Dane County for 8"
+                if (auto place = place_then_figure(s_, f.qualifier_begin)) {
+                    found = {inherited, f.cue_begin};
+                    fact.place = place;
+                }
+            }
         }
     }
     if (found.metric < 0 && d_.partitive.at(t_, s_.first, s_.last)) {
