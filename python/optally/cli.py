@@ -58,6 +58,10 @@ def build_parser() -> argparse.ArgumentParser:
                          help="fail, writing nothing, if any input file is skipped or unreadable")
         sub.add_argument("-o", "--output", metavar="FILE",
                          help="write here (atomically) instead of to standard output")
+        sub.add_argument("--lexicon", metavar="FILE", action="append", default=[],
+                         help="a data file extending the standard lexicon and gazetteer (same format as "
+                              "optally/data/*.json: e.g. your country's police regions or more cue words); "
+                              "may be given more than once")
         if with_policy:
             sub.add_argument("--policy", choices=POLICIES, default="latest",
                              help="which figure to choose when reports conflict: the latest report (by its "
@@ -116,17 +120,34 @@ def _load_facts(args, paths):
     if inputs.articles:
         progress = Progress(len(inputs.articles), "extracting")
         extracted = extract_files(inputs.articles, threads=args.threads, keep_names=args.keep_names,
-                                  progress=progress)
+                                  progress=progress, lexicon=_lexicon(args))
         skipped += extracted.skipped
         documents += len(inputs.articles) - len(extracted.skipped)
         tables.append(extracted)
     if inputs.stdin:
         tables.append(extract(sys.stdin.buffer.read().decode("utf-8", errors="replace"), doc="stdin",
-                              keep_names=args.keep_names))
+                              keep_names=args.keep_names, lexicon=_lexicon(args)))
         documents += 1
     if skipped and args.strict:
         _refuse_skipped(skipped)
     return FactTable.concat(tables), documents, skipped
+
+
+def _lexicon(args):
+    """The standard lexicon extended by the --lexicon files, or None for the standard one.
+    Read once per run (the Lexicon caches it on args)."""
+    if not getattr(args, "lexicon", None):
+        return None
+    cached = getattr(args, "_lexicon_loaded", None)
+    if cached is None:
+        from ._extract import load_lexicon
+
+        for path in args.lexicon:
+            if not os.path.isfile(path):
+                raise _Failure(f"{path}: lexicon file not found")
+        cached = load_lexicon(*args.lexicon)
+        args._lexicon_loaded = cached
+    return cached
 
 
 def _refuse_skipped(skipped) -> None:
@@ -174,11 +195,12 @@ def run_extract(args) -> int:
         raise _Failure(f"{len(inputs.skipped)} input(s) skipped and --strict given; nothing written:\n{lines}")
     skipped = list(inputs.skipped)
     documents = facts = 0
+    lexicon = _lexicon(args)  # read before any output is opened: a bad file fails at once
     progress = Progress(len(inputs.articles), "extracting")
     with AtomicOutput(args.output) as out:
         for first in range(0, len(inputs.articles), EXTRACT_BATCH_FILES):
             batch = inputs.articles[first:first + EXTRACT_BATCH_FILES]
-            table = extract_files(batch, threads=args.threads, keep_names=args.keep_names,
+            table = extract_files(batch, threads=args.threads, keep_names=args.keep_names, lexicon=lexicon,
                                   progress=lambda done, first=first: progress(first + done))
             if table.skipped and args.strict:
                 lines = "\n".join(f"  {path}: {why}" for path, why in table.skipped)
@@ -189,7 +211,7 @@ def run_extract(args) -> int:
             out.write(table.to_jsonl())
         if inputs.stdin:
             table = extract(sys.stdin.buffer.read().decode("utf-8", errors="replace"), doc="stdin",
-                            keep_names=args.keep_names)
+                            keep_names=args.keep_names, lexicon=lexicon)
             documents += 1
             facts += len(table)
             out.write(table.to_jsonl())

@@ -111,3 +111,36 @@ def test_help_explains_every_option():
     text = run("extract", "--help").stdout
     for option in ("--output", "--threads", "--keep-names", "--strict"):
         assert option in text
+
+
+def test_lexicon_files_extend_the_gazetteer_and_cues(tmp_path):
+    article = tmp_path / "isle.txt"
+    article.write_text("Published 2 May 2023\nOfficers in Avalonia arrested 12 men and confiscated 40 handsets.\n",
+                       encoding="utf-8")
+    extra = tmp_path / "islands.json"
+    extra.write_text(json.dumps({"countries": [{"name": "Avalonia"}],
+                                 "metrics": {"devices_seized": {"nouns": ["handsets"]}},
+                                 "scope": {"international": ["avalonia"]}}), encoding="utf-8")
+    plain = {(f["metric"], f["value"], f["scope"]) for f in facts_of(run("extract", article).stdout)}
+    extended = run("extract", article, "--lexicon", extra)
+    assert extended.returncode == 0, extended.stderr
+    said = {(f["metric"], f["value"], f["scope"]) for f in facts_of(extended.stdout)}
+    # Avalonia is a country of an international operation (the cue), and handsets are devices.
+    assert said == {("arrests", 12, "Avalonia"), ("devices_seized", 40, "Avalonia")}
+    assert plain == {("arrests", 12, "total")}
+    assert "--lexicon" in run("extract", "--help").stdout
+
+
+def test_a_bad_lexicon_file_is_a_clear_error_and_writes_nothing(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("Police arrested 12 men.\n", encoding="utf-8")
+    out = tmp_path / "facts.jsonl"
+    for content, expected in (('{"metrics": {"arrests": {"nouns": 5}}}', "metrics"), ("{not json", "islands.json")):
+        extra = tmp_path / "islands.json"
+        extra.write_text(content, encoding="utf-8")
+        result = run("extract", article, "--lexicon", extra, "-o", out)
+        assert result.returncode != 0
+        assert expected in result.stderr and "Traceback" not in result.stderr
+        assert not out.exists()
+    missing = run("extract", article, "--lexicon", tmp_path / "nowhere.json")
+    assert missing.returncode != 0 and "nowhere.json" in missing.stderr and "Traceback" not in missing.stderr
