@@ -257,6 +257,11 @@ TEST_CASE("counties and parishes the gazetteer does not list", "[extract][facts]
     CHECK(said(local, "arrests") == Said{"17"});
 }
 
+TEST_CASE("rates are not figures of an operation", "[extract][facts][precision]") {
+    CHECK(facts_of("Police across the country arrest around 700 suspects every month.").empty());
+    CHECK(facts_of("The unit safeguards about 90 children each week.").empty());
+}
+
 TEST_CASE("days of a court order are no duration of the operation", "[extract][facts][duration]") {
     auto facts = facts_of(
         "He was given a community order with a 30-day rehabilitation activity requirement after a 10-day operation.");
