@@ -194,3 +194,18 @@ TEST_CASE("the new name rules change the evidence only", "[extract][names]") {
         }
     }
 }
+
+// Towns are surnames too: the gazetteer names Hamilton, Preston, Lancaster and many more.
+TEST_CASE("a surname that is also a place is masked after a given name or a title, and alone later",
+          "[extract][names]") {
+    for (const Case& c : std::vector<Case>{
+             {"John Hamilton was jailed for 4 years. Hamilton had 2,000 images.", {"Hamilton"}},
+             {"Mr Preston was one of 12 men arrested during the week.", {"Preston"}},
+             {"Jordan Lancaster, of Hull, was jailed for 3 years.", {"Jordan", "Lancaster"}},
+             {"Det Insp Sarah Salisbury said 14 people had been charged.", {"Sarah", "Salisbury"}},
+         })
+        check_masked(c);
+    // The same words as places stay readable.
+    check_untouched("Officers in Preston arrested 12 men, and Lancashire Police charged 4.");
+    check_untouched("Hamilton Police arrested 9 people in a week of action.");
+}

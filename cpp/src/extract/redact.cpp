@@ -49,10 +49,6 @@ NameRun run_of(const SentenceView& s, std::size_t k, std::size_t most, Part part
     return run;
 }
 
-std::size_t name_end(const SentenceView& s, std::size_t k, std::size_t most) {
-    return run_of(s, k, most, [&](std::size_t i) { return name_word(s, i); }).end;
-}
-
 // The first token of the double-barrelled surname that ends at token `last` (exclusive).
 std::size_t surname_begin(const SentenceView& s, std::size_t last) {
     std::size_t k = last - 1;
@@ -192,19 +188,33 @@ std::vector<NameSpan> find_names(const SentenceView& s, const Surnames* known, S
     // After a title or beside "said", a capitalised word is a name; in capitals, where
     // "LEAD DEFENDANT" and "FEDERAL LAW" are capitalised too, only an unknown word is.
     auto name_part = [&](std::size_t k) { return capitals ? unknown_word(k) : name_word(s, k); };
+    // Surnames may be places too ("John Hamilton", "Mr Preston"): after a given name or a
+    // title a one-word place counts as a surname, unless police follow ("Kent Police").
+    auto single_place = [&](std::size_t k) {
+        if (capitals || k >= s.last || t.tokens[k].kind != TokenKind::word || !s.upper(k)) return false;
+        auto p = s.place_at(k);
+        return p && p.end == k + 1 && !d.police_nouns.at(t, k + 1, s.last);
+    };
+    auto surname_part = [&](std::size_t k) { return name_part(k) || single_place(k); };
     // A one-word place followed by a name: the place is a given name ("Jordan", "Georgia").
     auto given_name_place = [&](std::size_t k) {
         auto p = s.place_at(k);
-        return p && p.end == k + 1 && t.tokens[k].kind == TokenKind::word && name_part(k + 1);
+        return p && p.end == k + 1 && t.tokens[k].kind == TokenKind::word && surname_part(k + 1);
     };
     for (std::size_t j = s.first; j < s.last; ++j) {
         if (t.tokens[j].kind != TokenKind::word || !s.upper(j)) continue;
         std::string_view w = t.low(j);
         // "Victoria Lane", "Austin Reed": a given name that is also a place, before a surname.
         if (has(d.first_names, t, j) && given_name_place(j)) {
-            std::size_t m = name_end(s, j + 1, 2);
+            std::size_t m = run_of(s, j + 1, 2, surname_part).end;
             add(j, m);
             j = m - 1;
+            continue;
+        }
+        // A surname seen in full that is also a place, alone: "Hamilton was jailed". Not
+        // after a preposition or an article ("in Hamilton", "the Hamilton force").
+        if (single_place(j) && known_at(j) && !(j > s.first && has(d.function_words, t, j - 1))) {
+            add(j, j + 1);
             continue;
         }
         if (auto p = s.place_at(j)) {
@@ -229,13 +239,13 @@ std::vector<NameSpan> find_names(const SentenceView& s, const Surnames* known, S
             std::size_t k = j;
             while (k < s.last && ((has(d.titles, t, k) && s.upper(k)) || t.low(k) == ".")) ++k;
             // "Mr Jordan Okonkwo-Reyes": after a title a place-named first word is a given name.
-            std::size_t m = run_of(s, given_name_place(k) ? k + 1 : k, 3, name_part).end;
+            std::size_t m = run_of(s, given_name_place(k) ? k + 1 : k, 3, surname_part).end;
             if (m > k) add(k, m);
             j = (m > k ? m : k) - 1;
             continue;
         }
-        if (has(d.first_names, t, j) && name_word(s, j + 1)) {
-            std::size_t m = name_end(s, j + 1, 2);
+        if (has(d.first_names, t, j) && surname_part(j + 1)) {
+            std::size_t m = run_of(s, j + 1, 2, surname_part).end;
             add(j, m);
             j = m - 1;
             continue;
