@@ -209,3 +209,12 @@ TEST_CASE("a surname that is also a place is masked after a given name or a titl
     check_untouched("Officers in Preston arrested 12 men, and Lancashire Police charged 4.");
     check_untouched("Hamilton Police arrested 9 people in a week of action.");
 }
+
+TEST_CASE("a name in a title-case headline is masked", "[extract][names]") {
+    check_masked({"Bradford Teacher Ambrose Kittlewell Jailed After Police Find 12,000 Images\n\nMore to follow.",
+                  {"Ambrose", "Kittlewell"}});
+    // A title-case headline of places, forces and operation names names no one.
+    check_untouched("Greater Manchester Police Arrest 12 In Operation Kittiwake Week Of Action\n\nMore to follow.");
+    // An ordinary sentence with a full stop is not a headline.
+    check_untouched("Kent Police Arrested 12 Men In Maidstone.");
+}

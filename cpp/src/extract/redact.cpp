@@ -114,6 +114,22 @@ bool all_capitals(const SentenceView& s) {
     return words >= 3;
 }
 
+// A headline in title case, "Leeds Man Ambrose Kittlewell Jailed After Police Find Images":
+// a line without closing punctuation whose words are capitalised, short joining words
+// ("of", "in", "after") aside. There a capital says nothing, as in capitals.
+bool title_case(const SentenceView& s) {
+    if (s.last == s.first) return false;
+    const Token& last = s.t.tokens[s.last - 1];
+    if (last.kind != TokenKind::word && last.kind != TokenKind::number) return false;  // "." "!" "?": prose
+    std::size_t words = 0, lower = 0;
+    for (std::size_t k = s.first; k < s.last; ++k) {
+        if (s.t.tokens[k].kind != TokenKind::word) continue;
+        ++words;
+        if (!s.upper(k) && !has(s.d.function_words, s.t, k)) ++lower;
+    }
+    return words >= 5 && lower == 0;
+}
+
 // Bytes of the start of a UTF-8 sequence at text[i] that is cut short or broken (at least
 // one): the "maximal subpart" that Unicode (section 3.9) replaces by one U+FFFD.
 std::size_t ill_formed_length(std::string_view text, std::size_t i) {
@@ -178,7 +194,7 @@ std::vector<NameSpan> find_names(const SentenceView& s, const Surnames* known, S
         }
     };
     auto known_at = [&](std::size_t k) { return known && known->count(t.low(k)) > 0; };
-    const bool capitals = all_capitals(s);
+    const bool capitals = all_capitals(s) || title_case(s);
     // In capitals a name is a word no list knows (or a given name, or a surname seen before).
     auto unknown_word = [&](std::size_t k) {
         if (!name_word(s, k)) return false;
