@@ -133,6 +133,9 @@ TEST_CASE("a breakdown by place of the count before it", "[extract][facts][scope
     CHECK(said(facts_of(lead + "A total of 80 people were arrested, 31 of them in Kent and 22 in Essex."), "arrests") ==
           Said{"80", "31 @Kent", "22 @Essex"});
     CHECK(said(facts_of(lead + "Of those arrested, 31 were in Kent."), "arrests") == Said{"31 @Kent"});
+    CHECK(said(facts_of(lead + "Police had arrested 40 people, with 16 of those detained in Kent and three in Essex."),
+               "arrests") == Said{"40", "16 @Kent", "3 @Essex"});
+    CHECK(said(facts_of(lead + "Nine of those arrested were over the age of 60."), "arrests").empty());
     CHECK(said(facts_of(lead + "Of the nineteen arrests, seven were made in Kent."), "arrests") == Said{"19", "7 @Kent"});
     // Without a place the figure is some other breakdown, not a count of arrests.
     CHECK(said(facts_of(lead + "Of the 80 people arrested, 31 were men and 12 were women."), "arrests") == Said{"80"});

@@ -421,6 +421,12 @@ std::optional<RawFact> MetricReader::count(const Figure& f, std::size_t anchor, 
         while (p < pend && !has(d_.auxiliaries, t_, p)) ++p;
         found = verb_in(p, pend, person | child | bare, false);
         if (found.metric < 0) found = verb_before(anchor, bare);  // "charged 11 of them"
+        // "with 16 of those detained in Dublin": no predicate, the participle says what they were.
+        // ("Nine of those arrested were over 60" has a predicate, of another kind: no count.)
+        if (found.metric < 0 && p >= pend) found = verb_in(part.end, pend, person | child | bare, true);
+        // A share is a part: its place limits it even where the report is local to that place.
+        if (found.metric >= 0)
+            if (auto place = clause_place(s_, f.qualifier_begin, std::max(found.end, part.end))) fact.place = place;
     } else {
         found = verb_in(f.cue_begin, end, bare, true);
         if (found.metric < 0) {
