@@ -137,9 +137,14 @@ def extraction_section(args) -> list[str]:
         common.run_json("bench_extract.py", "generate", str(corpus), str(args.extract_mb))
     if not big.exists():
         common.run_json("bench_extract.py", "generate", str(big), str(args.extract_memory_mb))
+    news = common.OUT / f"news_{args.extract_mb:g}MB"
+    if not news.exists():
+        common.run_json("bench_extract.py", "generate-news", str(news), str(args.extract_mb))
     cores = os.cpu_count() or 1
     one = common.run_json("bench_extract.py", "throughput", str(corpus), "1")
     every = common.run_json("bench_extract.py", "throughput", str(corpus), str(cores))
+    news_one = common.run_json("bench_extract.py", "throughput", str(news), "1")
+    news_every = common.run_json("bench_extract.py", "throughput", str(news), str(cores))
     small_memory = common.run_json("bench_extract.py", "memory", str(corpus))
     big_memory = common.run_json("bench_extract.py", "memory", str(big))
     quantulum = common.run_json("bench_extract.py", "quantulum", str(corpus), str(args.quantulum_mb))
@@ -153,6 +158,9 @@ def extraction_section(args) -> list[str]:
         "| --- | ---: | ---: |",
         f"| optally, 1 thread | {one['seconds']:.2f} | {one['mb_per_s']:.1f} |",
         f"| optally, {cores} threads | {every['seconds']:.2f} | {every['mb_per_s']:.1f} |",
+        f"| optally, 1 thread, news prose ({news_one['bytes'] / 1e6:.0f} MB, {news_one['facts']:,} facts) | "
+        f"{news_one['seconds']:.2f} | {news_one['mb_per_s']:.1f} |",
+        f"| optally, {cores} threads, news prose | {news_every['seconds']:.2f} | {news_every['mb_per_s']:.1f} |",
         f"| quantulum3 on {quantulum['bytes'] / 1e6:.1f} MB of the same texts | {quantulum['seconds']:.1f} | "
         f"{quantulum['mb_per_s']:.3f} |",
         "",

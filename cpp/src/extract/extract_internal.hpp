@@ -89,6 +89,7 @@ std::string scope_of(const RawFact& fact, const SentenceView& s, const DocumentC
 std::optional<int> clause_place(const SentenceView& s, std::size_t figure_first, std::size_t figure_last);
 // "Kent accounted for 12", "Dane County for 8": the place that a place verb puts before the figure.
 std::optional<int> place_then_figure(const SentenceView& s, std::size_t figure_first);
+
 // The place a place payload stands for: an entry of the gazetteer, or a local place written in
 // the text (payload local_place_base + 4 x its first token + its word count, from local_place_at).
 // Payloads stay non-negative, so -1 still means "no place".

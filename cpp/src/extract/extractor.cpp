@@ -4,7 +4,7 @@
 
 #include "optally/extract/extractor.hpp"
 
-#include <map>
+#include <algorithm>
 #include <tuple>
 
 #include "extract_internal.hpp"
@@ -65,6 +65,7 @@ bool history_since(const TokenizedText& t, const Sentence& sentence, int documen
 // The sentence's text with the byte ranges of names replaced by "[name]".
 std::string masked(const TokenizedText& t, const Sentence& sentence, const std::vector<NameSpan>& names) {
     std::string out;
+    out.reserve(sentence.end - sentence.begin + 6 * names.size());
     std::uint32_t at = sentence.begin;
     for (const NameSpan& name : names) {
         std::uint32_t b = t.tokens[name.first].begin, e = t.tokens[name.last - 1].end;
@@ -83,20 +84,29 @@ std::string masked(const TokenizedText& t, const Sentence& sentence, const std::
 void drop_restatements(std::vector<Fact>& facts, const std::vector<bool>& from_headline,
                        const std::vector<std::string>& offender, const std::string& sentence_metric) {
     std::vector<bool> drop(facts.size(), false);
-    std::map<std::tuple<std::string, double, int, std::string>, std::vector<std::size_t>> groups;
-    for (std::size_t i = 0; i < facts.size(); ++i)
-        if (facts[i].metric != sentence_metric)
-            groups[{facts[i].metric, facts[i].value, static_cast<int>(facts[i].unit), facts[i].scope}].push_back(i);
-    for (const auto& [key, members] : groups) {
+    std::vector<bool> is_sentence(facts.size());
+    std::vector<std::size_t> counts;
+    for (std::size_t i = 0; i < facts.size(); ++i) {
+        is_sentence[i] = facts[i].metric == sentence_metric;
+        if (!is_sentence[i]) counts.push_back(i);
+    }
+    // Counts grouped by what they state: sorted, so that a group is a run.
+    auto key = [&](std::size_t i) {
+        const Fact& f = facts[i];
+        return std::tie(f.value, f.unit, f.metric, f.scope);
+    };
+    std::sort(counts.begin(), counts.end(), [&](std::size_t a, std::size_t b) { return key(a) < key(b); });
+    for (std::size_t first = 0, last = 0; first < counts.size(); first = last) {
         bool hedged = false;
-        for (std::size_t i : members) hedged = hedged || facts[i].qualifier != Qualifier::exact;
+        for (last = first; last < counts.size() && key(counts[last]) == key(counts[first]); ++last)
+            hedged = hedged || facts[counts[last]].qualifier != Qualifier::exact;
         if (hedged)
-            for (std::size_t i : members) drop[i] = facts[i].qualifier == Qualifier::exact;
+            for (std::size_t k = first; k < last; ++k) drop[counts[k]] = facts[counts[k]].qualifier == Qualifier::exact;
     }
     for (std::size_t i = 0; i < facts.size(); ++i) {
-        if (facts[i].metric != sentence_metric) continue;
+        if (!is_sentence[i]) continue;
         for (std::size_t j = 0; j < facts.size(); ++j) {
-            if (j == i || drop[j] || facts[j].metric != sentence_metric) continue;
+            if (j == i || drop[j] || !is_sentence[j]) continue;
             if (days_per(facts[i].unit) * facts[i].value != days_per(facts[j].unit) * facts[j].value) continue;
             // An unnamed offender ("a former teacher") may be the one named later.
             bool same_offender = j < i && (offender[i] == offender[j] || offender[i].empty() || offender[j].empty());
@@ -106,10 +116,13 @@ void drop_restatements(std::vector<Fact>& facts, const std::vector<bool>& from_h
             }
         }
     }
-    std::vector<Fact> kept;
+    std::size_t kept = 0;
     for (std::size_t i = 0; i < facts.size(); ++i)
-        if (!drop[i]) kept.push_back(std::move(facts[i]));
-    facts = std::move(kept);
+        if (!drop[i]) {
+            if (kept != i) facts[kept] = std::move(facts[i]);
+            ++kept;
+        }
+    facts.resize(kept);
 }
 
 }  // namespace
@@ -158,17 +171,21 @@ std::vector<Fact> extract_text(std::string_view text, std::string_view doc, cons
     std::vector<Fact> facts;
     std::vector<bool> from_headline;
     std::vector<std::string> offender;
-    std::map<std::size_t, std::pair<std::string, std::string>> evidence_of;  // sentence -> evidence, offender
+    facts.reserve(raw.size());
+    from_headline.reserve(raw.size());
+    offender.reserve(raw.size());
+    // Facts of one sentence come together: its evidence and offender are read once.
+    std::size_t cached_sentence = sentences.size();
+    std::pair<std::string, std::string> cached_evidence;  // evidence, offender
     for (const RawFact& r : raw) {
         const Sentence& sentence = sentences[r.sentence];
         SentenceView s{t, d, sentence.first, sentence.last};
-        auto cached = evidence_of.find(r.sentence);
-        if (cached == evidence_of.end()) {
+        if (cached_sentence != r.sentence) {
             std::vector<NameSpan> names = find_names(s, &surnames, nullptr);
-            std::string evidence = options.keep_names ? std::string(t.text.substr(sentence.begin, sentence.end - sentence.begin))
-                                                      : masked(t, sentence, names);
-            std::string who = names.empty() ? std::string() : std::string(t.low(names.front().last - 1));
-            cached = evidence_of.emplace(r.sentence, std::pair{std::move(evidence), std::move(who)}).first;
+            cached_evidence.first = options.keep_names ? std::string(t.text.substr(sentence.begin, sentence.end - sentence.begin))
+                                                       : masked(t, sentence, names);
+            cached_evidence.second = names.empty() ? std::string() : std::string(t.low(names.front().last - 1));
+            cached_sentence = r.sentence;
         }
         Fact f;
         f.doc = doc;
@@ -187,10 +204,10 @@ std::vector<Fact> extract_text(std::string_view text, std::string_view doc, cons
             std::size_t semi = text.find(';', f.end);
             if (semi != std::string_view::npos) f.end = static_cast<std::uint32_t>(semi + 1);
         }
-        f.evidence = cached->second.first;
+        f.evidence = cached_evidence.first;
         facts.push_back(std::move(f));
         from_headline.push_back(sentence.headline);
-        offender.push_back(cached->second.second);
+        offender.push_back(cached_evidence.second);
     }
     drop_restatements(facts, from_headline, offender, d.metric_names[static_cast<std::size_t>(d.metric_sentence)]);
     // Evidence and operation names are copied from the text and the document id may come

@@ -66,7 +66,7 @@ bool is_digits(const SentenceView& s, std::size_t i) {
 
 bool is_month(const SentenceView& s, std::size_t i) {
     if (i < s.first || i >= s.last || !s.upper(i)) return false;
-    return s.d.months.count(s.t.low(i)) != 0;
+    return has(s.d.month_words, s.t, i);  // the keys of months, by id
 }
 
 bool looks_like_year(const SentenceView& s, const NumberSpan& n) {
@@ -127,7 +127,8 @@ bool not_a_figure(const SentenceView& s, const Figure& f) {
     }
     // Ratios: "one in four", "3 out of 4".
     if (e + 1 < s.last && t.low(e) == "in" && s.is_figure_token(e + 1)) return true;
-    if (e + 1 < s.last && t.low(e) == "in" && (d.units.count(t.low(e + 1)) || d.tens.count(t.low(e + 1)))) return true;
+    if (e + 1 < s.last && t.low(e) == "in" && (d.starts_of(t, e + 1) & is_number_word) &&
+        (d.units.count(t.low(e + 1)) || d.tens.count(t.low(e + 1)))) return true;
     if (e + 2 < s.last && t.low(e) == "out" && t.low(e + 1) == "of") return true;
     // An age set off after a name: "John Smith, 43, of Leeds", "Smith (43)".
     if (!n.in_words && i > s.first + 1 && e < s.last && n.value < 120 && n.value == std::floor(n.value)) {
@@ -148,7 +149,7 @@ std::vector<Figure> read_figures(const SentenceView& s, const Lexicon& lexicon) 
         const Token& tok = t.tokens[i];
         bool candidate = tok.kind == TokenKind::number || tok.kind == TokenKind::fraction;
         if (!candidate && tok.kind == TokenKind::word) {
-            candidate = has(d.number_starts, t, i) || has(d.vague_numbers, t, i);
+            candidate = d.starts_of(t, i) & starts_number;
         }
         std::optional<NumberSpan> span;
         if (candidate) span = parse_number(t, i, s.last, lexicon);
@@ -169,6 +170,7 @@ std::vector<Figure> read_figures(const SentenceView& s, const Lexicon& lexicon) 
             if (f.qualifier == Qualifier::exact) f.qualifier = static_cast<Qualifier>(q.payload);
             f.cue_begin = q.end;
         }
+        if (figures.empty()) figures.reserve(8);  // one allocation for the figures of most sentences
         figures.push_back(f);
         i = span->last;
     }

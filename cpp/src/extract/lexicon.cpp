@@ -417,6 +417,24 @@ void detail::finish(LexiconData& d, const std::string& where) {
     for (const auto& [phrase, bits] : merged) d.context_cues.add(phrase, bits, d.ids);
     for (const auto* map : {&d.scales, &d.dozens, &d.fraction_words, &d.multipliers})
         for (const auto& [word, value] : *map) d.ids.intern(word);
+    // Last: every word is numbered by now.
+    d.starts.assign(d.ids.size(), 0);
+    for (std::size_t id = 0; id < d.starts.size(); ++id) {
+        int i = static_cast<int>(id);
+        std::uint16_t bits = 0;
+        if (d.place_names.starts_with(i)) bits |= starts_place;
+        if (d.agency_names.starts_with(i)) bits |= starts_agency;
+        if (d.police_names.starts_with(i)) bits |= starts_police_name;
+        if (d.police_in.starts_with(i)) bits |= starts_police_in;
+        if (d.context_cues.starts_with(i)) bits |= starts_context_cue;
+        if (d.demonyms.starts_with(i)) bits |= starts_demonym;
+        if (d.operation_words.contains(i)) bits |= is_operation_word;
+        if (d.number_starts.contains(i) || d.vague_numbers.contains(i)) bits |= starts_number;
+        d.starts[id] = bits;
+    }
+    for (const auto* map : {&d.units, &d.tens, &d.scales, &d.dozens, &d.fraction_words, &d.multipliers})
+        for (const auto& [word, value] : *map)
+            if (int id = d.ids.find(word); id >= 0) d.starts[static_cast<std::size_t>(id)] |= is_number_word;
 }
 
 Lexicon Lexicon::load(const std::filesystem::path& dir) { return load(dir, {}); }

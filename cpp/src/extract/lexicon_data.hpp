@@ -5,6 +5,7 @@
 
 #include <array>
 #include <cstdint>
+#include <cstring>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <string>
@@ -38,16 +39,40 @@ public:
         for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
             const Slot& slot = slots_[i];
             if (slot.id < 0) return -1;
+            // Up to eight bytes, hash() is a bijection of the bytes for each length: equal
+            // hashes and lengths are equal words, with no need to compare the text.
             if (slot.hash == h && slot.length == word.size() &&
-                std::string_view(text_).substr(slot.offset, slot.length) == word)
+                (word.size() <= 8 || std::memcmp(text_.data() + slot.offset, word.data(), word.size()) == 0))
                 return slot.id;
         }
     }
     std::size_t size() const noexcept { return count_; }
 
+    // Whole words at a time: a byte-at-a-time hash waited on one multiply per letter. Up to
+    // eight bytes, `w` holds every byte of the word (the loads overlap) and each step after
+    // it is invertible, which find() relies on.
     static std::uint64_t hash(std::string_view s) noexcept {
-        std::uint64_t h = 0xcbf29ce484222325ull;  // FNV-1a: tokens are short
-        for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ull;
+        const char* p = s.data();
+        std::size_t n = s.size();
+        std::uint64_t h = 0x9E3779B97F4A7C15ull ^ n;
+        std::uint64_t w = 0;
+        if (n > 8) {
+            for (; n > 8; p += 8, n -= 8) {
+                std::memcpy(&w, p, 8);
+                h = (h ^ w) * 0xBF58476D1CE4E5B9ull;
+                h ^= h >> 31;
+            }
+            std::memcpy(&w, p + n - 8, 8);  // the last eight bytes
+        } else if (n >= 4) {
+            std::uint32_t head, tail;
+            std::memcpy(&head, p, 4);
+            std::memcpy(&tail, p + n - 4, 4);
+            w = head | (std::uint64_t{tail} << 32);
+        } else if (n > 0) {
+            w = std::uint64_t{static_cast<unsigned char>(p[0])} | std::uint64_t{static_cast<unsigned char>(p[n / 2])} << 8 |
+                std::uint64_t{static_cast<unsigned char>(p[n - 1])} << 16;
+        }
+        h = (h ^ w) * 0x94D049BB133111EBull;
         return h ^ (h >> 29);
     }
 
@@ -74,7 +99,8 @@ private:
 
 // Called for nearly every token by every scan: it must not cost a call.
 OPTALLY_HOT_INLINE int id_of(const TokenizedText& t, const WordIds& ids, std::size_t i) {
-    return t.ids.size() == t.tokens.size() ? t.ids[i] : ids.find(t.low(i));
+    // tokenize() clears the ids and assign_ids() sets one per token: none or all are set.
+    return !t.ids.empty() ? t.ids[i] : ids.find(t.low(i));
 }
 
 // Single words, looked up by id.
@@ -115,6 +141,10 @@ public:
     }
     // Longest phrase that ends exactly at token `end` (exclusive) and starts at or after lo.
     Match ending_at(const TokenizedText& t, std::size_t end, std::size_t lo) const;
+    // True when some phrase starts with the word of this id.
+    bool starts_with(int id) const noexcept {
+        return id >= 0 && static_cast<std::size_t>(id) < by_first_.size() && !by_first_[static_cast<std::size_t>(id)].empty();
+    }
     bool empty() const noexcept { return count_ == 0; }
     std::size_t size() const noexcept { return count_; }
 
@@ -134,6 +164,7 @@ private:
 
     const WordIds* ids_ = nullptr;
     std::vector<std::vector<Entry>> by_first_;  // by id of the first word; entries longest first
+    std::vector<bool> by_last_;                 // ids that end a phrase: ending_at() tests this first
     std::size_t max_words_ = 0;
     std::size_t count_ = 0;
 };
@@ -157,6 +188,19 @@ struct VerbCue {
 struct TimeUnit {
     Unit unit = Unit::none;
     double factor = 1.0;  // "fortnight" is two weeks
+};
+
+// What a word may start among the look-ups the document-wide scans make at every token.
+enum StartBits : std::uint16_t {
+    starts_place = 1,
+    starts_agency = 2,
+    starts_police_name = 4,
+    starts_police_in = 8,
+    starts_context_cue = 16,
+    is_operation_word = 32,
+    starts_number = 64,  // a number word or a vague quantity ("dozens"): a figure may start here
+    is_number_word = 128,  // a key of units, tens, scales, dozens, fraction_words or multipliers
+    starts_demonym = 256,
 };
 
 struct LexiconData {
@@ -233,6 +277,14 @@ struct LexiconData {
     WordSet abbreviations, titles, not_names, first_names, speech_verbs;
     WordSet common_words;  // headline words that are never a name in an all-capitals sentence
     PhraseSet publication_cues;
+
+    // StartBits by word id (set by finish()): most tokens start nothing, and the scans of
+    // every sentence pass over them at the cost of one load.
+    std::vector<std::uint16_t> starts;
+    std::uint16_t starts_of(const TokenizedText& t, std::size_t i) const {
+        int id = id_of(t, ids, i);
+        return id < 0 || static_cast<std::size_t>(id) >= starts.size() ? 0 : starts[static_cast<std::size_t>(id)];
+    }
 };
 
 // Gives every token of `t` its lexicon word id (-1: a word no phrase uses).

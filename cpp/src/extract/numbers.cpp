@@ -27,6 +27,14 @@ double digits_value(std::string_view s) {
     return value;
 }
 
+// A number word's value in `map` for token k; tokens the lexicon does not know as number
+// words are answered without hashing their text.
+template <class Map>
+const double* find(const Map& map, const TokenizedText& t, std::size_t k, const LexiconData& d) {
+    if (!(d.starts_of(t, k) & detail::is_number_word)) return nullptr;
+    return find(map, t.low(k));
+}
+
 // Glued means no white space in between: "3½", "1.2m", "Ninety-nine".
 bool glued(const TokenizedText& t, std::size_t i, std::size_t limit) {
     return i < limit && !t.tokens[i].space_before;
@@ -39,7 +47,7 @@ std::optional<std::pair<double, std::size_t>> fraction_at(const TokenizedText& t
     if (t.tokens[i].kind == TokenKind::fraction)
         if (const double* f = find(d.fraction_chars, t.original(t.tokens[i]))) return std::pair{*f, i + 1};
     if (i + 1 < limit && (t.low(i) == "a" || t.low(i) == "one"))
-        if (const double* f = find(d.fraction_words, t.low(i + 1))) return std::pair{*f, i + 2};
+        if (const double* f = find(d.fraction_words, t, i + 1, d)) return std::pair{*f, i + 2};
     return std::nullopt;
 }
 
@@ -63,17 +71,16 @@ std::size_t add_fraction(const TokenizedText& t, std::size_t j, std::size_t limi
 std::size_t add_scale(const TokenizedText& t, std::size_t j, std::size_t limit, const LexiconData& d, double& value,
                       bool allow_glued) {
     if (j >= limit || t.tokens[j].kind != TokenKind::word) return j;
-    std::string_view w = t.low(j);
     if (allow_glued && glued(t, j, limit))
-        if (const double* m = find(d.multipliers, w)) {
+        if (const double* m = find(d.multipliers, t, j, d)) {
             value = std::round(value * *m * 1000) / 1000;
             return j + 1;
         }
-    if (const double* s = find(d.scales, w)) {
+    if (const double* s = find(d.scales, t, j, d)) {
         value = std::round(value * *s * 1000) / 1000;
         return j + 1;
     }
-    if (const double* s = find(d.dozens, w)) {
+    if (const double* s = find(d.dozens, t, j, d)) {
         value *= *s;
         return j + 1;
     }
@@ -91,39 +98,38 @@ std::optional<NumberSpan> words_at(const TokenizedText& t, std::size_t i, std::s
     // "a hundred", "a dozen", "a million": the article stands for one.
     if (t.low(k) == "a" || t.low(k) == "an") {
         if (k + 1 >= limit) return std::nullopt;
-        std::string_view next = t.low(k + 1);
-        if (find(d.scales, next) == nullptr && find(d.dozens, next) == nullptr) return std::nullopt;
+        if (find(d.scales, t, k + 1, d) == nullptr && find(d.dozens, t, k + 1, d) == nullptr) return std::nullopt;
         current = 1;
         last = Last::unit;
         any = true;
         ++k;
     } else if (t.low(k) == "half" && k + 2 < limit && t.low(k + 1) == "a") {
         // "half a dozen", "half a million"
-        const double* s = find(d.dozens, t.low(k + 2));
-        if (!s) s = find(d.scales, t.low(k + 2));
+        const double* s = find(d.dozens, t, k + 2, d);
+        if (!s) s = find(d.scales, t, k + 2, d);
         if (!s) return std::nullopt;
         return NumberSpan{0.5 * *s, i, k + 3, true, false};
     }
     while (k < limit && t.tokens[k].kind == TokenKind::word) {
         std::string_view w = t.low(k);
-        if (const double* u = find(d.units, w)) {
+        if (const double* u = find(d.units, t, k, d)) {
             // "fifty three" joins; "ten twelve" and "fifty eleven" do not.
             if (last == Last::unit || (last == Last::tens && (*u >= 10 || *u == 0))) break;
             current += *u;
             last = Last::unit;
-        } else if (const double* n = find(d.tens, w)) {
+        } else if (const double* n = find(d.tens, t, k, d)) {
             if (last == Last::unit || last == Last::tens) break;
             current += *n;
             last = Last::tens;
             // "ninety-nine"
             if (k + 2 < limit && t.tokens[k + 1].kind == TokenKind::dash && glued(t, k + 1, limit) &&
                 glued(t, k + 2, limit))
-                if (const double* u2 = find(d.units, t.low(k + 2)); u2 && *u2 > 0 && *u2 < 10) {
+                if (const double* u2 = find(d.units, t, k + 2, d); u2 && *u2 > 0 && *u2 < 10) {
                     current += *u2;
                     last = Last::unit;
                     k += 2;
                 }
-        } else if (const double* s = find(d.scales, w)) {
+        } else if (const double* s = find(d.scales, t, k, d)) {
             if (!any) break;
             if (last == Last::scale && current == 0) break;  // "thousand million": two figures
             if (*s < 1000) {
@@ -133,14 +139,14 @@ std::optional<NumberSpan> words_at(const TokenizedText& t, std::size_t i, std::s
                 current = 0;
             }
             last = Last::scale;
-        } else if (const double* z = find(d.dozens, w)) {
+        } else if (const double* z = find(d.dozens, t, k, d)) {
             if (!any || last == Last::scale) break;
             current *= *z;
             last = Last::scale;
         } else if (w == "and" && any) {
             // "six hundred and sixty" joins; "ten and twelve" does not.
             if (last == Last::scale && k + 1 < limit &&
-                (find(d.units, t.low(k + 1)) || find(d.tens, t.low(k + 1)))) {
+                (find(d.units, t, k + 1, d) || find(d.tens, t, k + 1, d))) {
                 ++k;
                 continue;
             }

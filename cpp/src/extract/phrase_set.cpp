@@ -60,6 +60,9 @@ int PhraseSet::add(std::string_view phrase, int payload, WordIds& ids) {
     std::vector<int> rest;
     for (std::size_t i = 1; i < words.size(); ++i) rest.push_back(ids.intern(words[i]));
     if (by_first_.size() <= first) by_first_.resize(first + 1);
+    auto last = static_cast<std::size_t>(rest.empty() ? static_cast<int>(first) : rest.back());
+    if (by_last_.size() <= last) by_last_.resize(last + 1, false);
+    by_last_[last] = true;
     auto& entries = by_first_[first];
     for (const Entry& e : entries)
         if (e.rest == rest) return e.payload;
@@ -92,7 +95,10 @@ PhraseSet::Match PhraseSet::match_at(const TokenizedText& t, std::size_t i, std:
 }
 
 PhraseSet::Match PhraseSet::ending_at(const TokenizedText& t, std::size_t end, std::size_t lo) const {
-    if (end == 0 || end > t.tokens.size()) return {};
+    if (end == 0 || end > t.tokens.size() || !ids_) return {};
+    // Token end - 1 is the last word of any phrase that ends there: most tokens end none.
+    int last = id_of(t, *ids_, end - 1);
+    if (last < 0 || static_cast<std::size_t>(last) >= by_last_.size() || !by_last_[static_cast<std::size_t>(last)]) return {};
     // Possessives inside a phrase may stretch it by a token or two.
     std::size_t reach = max_words_ + 2;
     std::size_t from = end > reach ? std::max(lo, end - reach) : lo;

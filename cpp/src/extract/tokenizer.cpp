@@ -27,12 +27,17 @@ struct AsciiClasses {
 };
 constexpr AsciiClasses ascii_classes;
 
-CharClass classify(std::string_view s, std::size_t p, std::size_t& n) noexcept {
-    auto c = static_cast<unsigned char>(s[p]);
-    if (c < 0x80) {  // the common case, by table
-        n = 1;
-        return ascii_classes.of[c];
+// The ASCII letters among all 256 byte values: the test the word loop makes at every letter.
+struct AsciiLetters {
+    bool is[256];
+    constexpr AsciiLetters() : is() {
+        for (int c = 0; c < 256; ++c) is[c] = ascii_letter(static_cast<unsigned char>(c)) && c < 0x80;
     }
+};
+constexpr AsciiLetters ascii_letters;
+
+CharClass classify_multibyte(std::string_view s, std::size_t p, std::size_t& n) noexcept {
+    auto c = static_cast<unsigned char>(s[p]);
     n = utf8_length(c);
     // A byte that cannot start a sequence (a stray continuation byte) counts as one letter;
     // reading on from it could run past the end of the input.
@@ -64,6 +69,16 @@ CharClass classify(std::string_view s, std::size_t p, std::size_t& n) noexcept {
     if (c == 0xEF && n == 3 && c1 == 0xBB && static_cast<unsigned char>(s[p + 2]) == 0xBF)
         return CharClass::space;  // a byte-order mark
     return CharClass::letter;
+}
+
+// Inlined for ASCII, the common case, by table; the call only for other characters.
+inline CharClass classify(std::string_view s, std::size_t p, std::size_t& n) noexcept {
+    auto c = static_cast<unsigned char>(s[p]);
+    if (c < 0x80) [[likely]] {
+        n = 1;
+        return ascii_classes.of[c];
+    }
+    return classify_multibyte(s, p, n);
 }
 
 }  // namespace
@@ -106,9 +121,7 @@ void tokenize(std::string_view text, TokenizedText& out) {
                 p += n;
                 while (p < size) {
                     // ASCII letters are most of any text: step over them without the full classifier.
-                    while (p < size && static_cast<unsigned char>(text[p]) < 0x80 &&
-                           ascii_classes.of[static_cast<unsigned char>(text[p])] == CharClass::letter)
-                        ++p;
+                    while (p < size && ascii_letters.is[static_cast<unsigned char>(text[p])]) ++p;
                     if (p >= size) break;
                     std::size_t m = 1;
                     CharClass next = classify(text, p, m);

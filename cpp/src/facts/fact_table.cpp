@@ -1,6 +1,8 @@
 #include "optally/facts/fact_table.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <nlohmann/json.hpp>
 #include <ostream>
 
@@ -8,24 +10,76 @@
 
 namespace optally {
 
-StringPool::StringPool() { intern(""); }
+StringPool::StringPool() {
+    slots_.resize(64);
+    intern("");
+}
+
+std::size_t StringPool::slot_of(std::string_view text, std::uint64_t hash) const noexcept {
+    std::size_t mask = slots_.size() - 1;
+    auto low = static_cast<std::uint32_t>(hash);
+    for (std::size_t i = (hash >> 32) & mask;; i = (i + 1) & mask) {
+        const Slot& slot = slots_[i];
+        if (slot.id == no_id || (slot.hash == low && strings_[slot.id] == text)) return i;
+    }
+}
+
+void StringPool::grow() {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(old.size() * 2, Slot{});
+    std::size_t mask = slots_.size() - 1;
+    for (const Slot& slot : old) {
+        if (slot.id == no_id) continue;
+        std::uint64_t hash = std::hash<std::string_view>{}(strings_[slot.id]);
+        std::size_t i = (hash >> 32) & mask;
+        while (slots_[i].id != no_id) i = (i + 1) & mask;
+        slots_[i] = slot;
+    }
+}
+
+std::string_view StringPool::store(std::string_view text) {
+    constexpr std::size_t block = 64 * 1024;
+    if (text.empty()) return {};
+    if (text.size() > left_) {
+        // A long string gets a block of its own, so that the open block's room is not lost.
+        bool own = text.size() * 4 > block;
+        std::size_t size = own ? text.size() : block;
+        blocks_.push_back(std::make_unique_for_overwrite<char[]>(size));
+        block_bytes_ += size;
+        if (own) {
+            std::memcpy(blocks_.back().get(), text.data(), text.size());
+            return {blocks_.back().get(), text.size()};
+        }
+        free_ = blocks_.back().get();
+        left_ = size;
+    }
+    std::memcpy(free_, text.data(), text.size());
+    std::string_view stored(free_, text.size());
+    free_ += text.size();
+    left_ -= text.size();
+    return stored;
+}
 
 std::uint32_t StringPool::intern(std::string_view text) {
-    if (auto found = index_.find(text); found != index_.end()) return found->second;
+    std::uint64_t hash = std::hash<std::string_view>{}(text);
+    std::size_t i = slot_of(text, hash);
+    if (slots_[i].id != no_id) return slots_[i].id;
     auto id = static_cast<std::uint32_t>(strings_.size());
-    owned_.push_back(std::make_unique<std::string>(text));
-    std::string_view stored = *owned_.back();
-    strings_.push_back(stored);
-    index_.emplace(stored, id);
+    strings_.push_back(store(text));
+    slots_[i] = {id, static_cast<std::uint32_t>(hash)};
+    if (strings_.size() * 2 > slots_.size()) grow();
     return id;
 }
 
+std::optional<std::uint32_t> StringPool::find(std::string_view text) const {
+    const Slot& slot = slots_[slot_of(text, std::hash<std::string_view>{}(text))];
+    if (slot.id == no_id) return std::nullopt;
+    return slot.id;
+}
+
 std::size_t StringPool::bytes() const noexcept {
-    std::size_t total = 0;
-    for (const auto& s : owned_) total += s->capacity() + sizeof(std::string) + sizeof(void*);
-    // views, and roughly two words per hash node plus the bucket array
-    return total + strings_.capacity() * sizeof(std::string_view) +
-           index_.size() * (sizeof(std::string_view) + 4 * sizeof(void*)) + index_.bucket_count() * sizeof(void*);
+    return block_bytes_ + blocks_.capacity() * sizeof(void*) + strings_.capacity() * sizeof(std::string_view) +
+           slots_.capacity() * sizeof(Slot);
 }
 
 FactTable::FactTable() : vocabulary_(&Vocabulary::standard()), strings_(std::make_unique<StringPool>()) {}
@@ -43,8 +97,9 @@ FactTable& FactTable::operator=(const FactTable& other) {
 namespace {
 const char* const fact_label = "<fact>";
 
-void check_fact(const Fact& fact, const Vocabulary& vocabulary, const MetricInfo*& info) {
-    info = vocabulary.find(fact.metric);
+void check_fact(const Fact& fact, const Vocabulary& vocabulary, const MetricInfo*& info, std::uint8_t& index) {
+    auto found = vocabulary.index_of(fact.metric);
+    info = found ? &vocabulary.at(*found) : nullptr;
     if (!info)
         throw InputError(fact_label, 0, "metric",
                          "unknown metric '" + fact.metric + "'; the vocabulary is: " + vocabulary.list());
@@ -64,16 +119,25 @@ void check_fact(const Fact& fact, const Vocabulary& vocabulary, const MetricInfo
     }
     if (fact.end < fact.start) throw InputError(fact_label, 0, "end", "end offset is before start offset");
     if (fact.doc.empty()) throw InputError(fact_label, 0, "doc", "document id is empty");
+    index = *found;
 }
 }  // namespace
 
+std::uint32_t FactTable::intern(LastString& last, std::string_view text) {
+    // Facts come in runs from one document and one sentence: most strings repeat the
+    // previous fact's, and comparing with it is cheaper than hashing an evidence sentence.
+    if (last.id != no_string && strings_->at(last.id) == text) return last.id;
+    last.id = strings_->intern(text);
+    return last.id;
+}
+
 void FactTable::append(const Fact& fact) {
     const MetricInfo* info = nullptr;
-    check_fact(fact, *vocabulary_, info);
-    auto metric = *vocabulary_->index_of(fact.metric);
-    std::uint32_t doc = strings_->intern(fact.doc);
+    std::uint8_t metric = 0;
+    check_fact(fact, *vocabulary_, info, metric);
+    std::uint32_t doc = intern(last_.doc, fact.doc);
     if (!fact.date.empty()) {
-        std::uint32_t date = strings_->intern(fact.date);
+        std::uint32_t date = intern(last_.date, fact.date);
         doc_dates_.emplace(doc, date);  // the first date seen for a document stands
     }
     values_.push_back(fact.value);
@@ -83,10 +147,10 @@ void FactTable::append(const Fact& fact) {
     starts_.push_back(fact.start);
     ends_.push_back(fact.end);
     docs_.push_back(doc);
-    scopes_.push_back(strings_->intern(fact.scope.empty() ? std::string_view("total") : std::string_view(fact.scope)));
-    operations_.push_back(strings_->intern(fact.operation));
-    evidence_.push_back(strings_->intern(fact.evidence));
-    agencies_.push_back(strings_->intern(fact.agency));
+    scopes_.push_back(intern(last_.scope, fact.scope.empty() ? std::string_view("total") : std::string_view(fact.scope)));
+    operations_.push_back(intern(last_.operation, fact.operation));
+    evidence_.push_back(intern(last_.evidence, fact.evidence));
+    agencies_.push_back(intern(last_.agency, fact.agency));
 }
 
 void FactTable::extend(const FactTable& other) {
@@ -114,7 +178,7 @@ Fact FactTable::row(std::size_t i) const {
     fact.end = ends_[i];
     fact.evidence = strings_->at(evidence_[i]);
     fact.agency = strings_->at(agencies_[i]);
-    fact.date = date_of_doc(fact.doc);
+    if (auto date = doc_dates_.find(docs_[i]); date != doc_dates_.end()) fact.date = strings_->at(date->second);
     return fact;
 }
 
@@ -126,10 +190,11 @@ std::vector<Fact> FactTable::rows() const {
 }
 
 std::string_view FactTable::date_of_doc(std::string_view doc) const {
-    // Documents are few next to facts; a linear probe of the pool index would be worse.
-    for (const auto& [doc_id, date_id] : doc_dates_)
-        if (strings_->at(doc_id) == doc) return strings_->at(date_id);
-    return {};
+    // By id: a scan of every document's date made reading all rows quadratic.
+    auto id = strings_->find(doc);
+    if (!id) return {};
+    auto date = doc_dates_.find(*id);
+    return date == doc_dates_.end() ? std::string_view() : strings_->at(date->second);
 }
 
 std::size_t FactTable::memory_bytes() const noexcept {

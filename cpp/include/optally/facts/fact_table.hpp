@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <iosfwd>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -24,20 +25,30 @@ class StringPool {
 public:
     StringPool();
     std::uint32_t intern(std::string_view text);
+    std::optional<std::uint32_t> find(std::string_view text) const;
     std::string_view at(std::uint32_t id) const { return strings_.at(id); }
     std::size_t size() const noexcept { return strings_.size(); }
     std::size_t bytes() const noexcept;
     static constexpr std::uint32_t empty_id = 0;  // "" is always id 0
 
 private:
-    struct Hash {
-        using is_transparent = void;
-        std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+    // An open-addressing index: one hash per look-up and no node per string.
+    struct Slot {
+        std::uint32_t id = no_id;
+        std::uint32_t hash = 0;  // low bits of the string's hash, to skip most comparisons
     };
-    // A deque-like vector of strings whose buffers never move, so the views in index_ stay valid.
-    std::vector<std::unique_ptr<std::string>> owned_;
+    static constexpr std::uint32_t no_id = 0xFFFFFFFFu;
+    std::size_t slot_of(std::string_view text, std::uint64_t hash) const noexcept;
+    void grow();
+    std::string_view store(std::string_view text);
+
+    // The text of the strings, back to back in blocks that never move, so views stay valid.
+    std::vector<std::unique_ptr<char[]>> blocks_;
+    std::size_t block_bytes_ = 0;
+    char* free_ = nullptr;
+    std::size_t left_ = 0;
     std::vector<std::string_view> strings_;
-    std::unordered_map<std::string_view, std::uint32_t, Hash, std::equal_to<>> index_;
+    std::vector<Slot> slots_;
 };
 
 class FactTable {
@@ -97,12 +108,23 @@ public:
     void write_csv(std::ostream& out) const;
 
 private:
+    static constexpr std::uint32_t no_string = 0xFFFFFFFFu;
+    struct LastString {
+        std::uint32_t id = no_string;
+    };
+    // The id each string column interned last (see intern()).
+    struct LastStrings {
+        LastString doc, date, scope, operation, evidence, agency;
+    };
+    std::uint32_t intern(LastString& last, std::string_view text);
+
     const Vocabulary* vocabulary_;
     std::unique_ptr<StringPool> strings_;
     std::vector<double> values_;
     std::vector<std::uint8_t> metrics_, qualifiers_, units_;
     std::vector<std::uint32_t> starts_, ends_, docs_, scopes_, operations_, evidence_, agencies_;
     std::unordered_map<std::uint32_t, std::uint32_t> doc_dates_;  // doc id -> date id
+    LastStrings last_;
 };
 
 // One JSON object for one fact, as written to JSON Lines ("operation" null when empty).
