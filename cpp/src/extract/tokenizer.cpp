@@ -46,6 +46,13 @@ CharClass classify_multibyte(std::string_view s, std::size_t p, std::size_t& n) 
         n = 1;
         return CharClass::other;
     }
+    // A lead byte without its continuation bytes (Latin-1 "Caf\xE9 arrested") is one letter:
+    // taking n bytes would swallow the space and the start of the next word.
+    for (std::size_t k = 1; k < n; ++k)
+        if ((static_cast<unsigned char>(s[p + k]) & 0xC0) != 0x80) {
+            n = 1;
+            return CharClass::letter;
+        }
     auto c1 = static_cast<unsigned char>(s[p + 1]);
     if (c == 0xC2) {
         if (c1 == 0xA0) return CharClass::space;                               // no-break space
