@@ -255,6 +255,10 @@ TEST_CASE("counties and parishes the gazetteer does not list", "[extract][facts]
     CHECK(said(facts, "arrests") ==
           Said{"41", "12 @Jefferson County", "7 @Orleans Parish", "4 @St Tammany Parish"});
     CHECK(said(facts, "search_warrants") == Said{"6 @Tangipahoa Parish"});
+    auto sheriffs = facts_of(
+        "Agencies across the state arrested 40 men in a week-long sweep. The Sumter County Sheriff's Office "
+        "arrested 12, and the Levy County Sheriff's Office arrested 4.");
+    CHECK(said(sheriffs, "arrests") == Said{"40", "12 @Sumter County", "4 @Levy County"});
     // A county named as the home of a local operation is its total.
     auto local = facts_of("The Polk County Sheriff's Office arrested 17 men in a week-long sting.");
     CHECK(said(local, "arrests") == Said{"17"});

@@ -45,7 +45,18 @@ std::optional<std::pair<int, std::size_t>> police_of_place(const SentenceView& s
     for (std::size_t j = from; j < to; ++j) {
         // Skips the tokens none of the look-ups below can match: a look-up added here needs
         // its bit in the mask.
-        if (!(s.d.starts_of(t, j) & (starts_police_name | starts_police_in | starts_place | starts_demonym))) continue;
+        const std::uint16_t starts = s.d.starts_of(t, j);
+        if (!(starts & (starts_police_name | starts_police_in | starts_place | starts_demonym | is_place_suffix))) continue;
+        // "the Sumter County Sheriff's Office": found from its suffix, as its first word is any word.
+        if ((starts & is_place_suffix) && s.d.police_nouns.at(t, j + 1, s.last)) {
+            for (std::size_t k = j; k > from && j - k < 3; --k)
+                if (auto p = s.local_place_at(k - 1); p && p.end == j + 1) {
+                    found = std::pair{p.payload, k - 1};
+                    break;
+                }
+            if (found && !last) return found;
+            continue;
+        }
         if (auto named = s.upper(j) ? s.d.police_names.at(t, j, to) : PhraseSet::Match{}) {
             found = std::pair{named.payload, j};
             if (!last) return found;
@@ -244,7 +255,7 @@ DocumentContext read_context(const TokenizedText& t, const std::vector<Sentence>
             }
         }
         if (context.subject_place_of_sentence[i] < 0 &&
-            (sentence_starts[i] & (starts_police_name | starts_police_in | starts_place | starts_demonym)))
+            (sentence_starts[i] & (starts_police_name | starts_police_in | starts_place | starts_demonym | is_place_suffix)))
             if (auto subject = police_of_place(s, s.first, s.last)) {
                 context.subject_place_of_sentence[i] = subject->first;
                 context.subject_token_of_sentence[i] = subject->second;

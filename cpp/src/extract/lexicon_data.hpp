@@ -201,6 +201,7 @@ enum StartBits : std::uint16_t {
     starts_number = 64,  // a number word or a vague quantity ("dozens"): a figure may start here
     is_number_word = 128,  // a key of units, tens, scales, dozens, fraction_words or multipliers
     starts_demonym = 256,
+    is_place_suffix = 512,  // "County": ends a place the gazetteer need not list
 };
 
 struct LexiconData {
