@@ -63,11 +63,41 @@ def extract_files(paths: Iterable[PathLike], *, threads: Optional[int] = None, k
     """
     from ._inputs import collect
 
-    found = collect(paths, facts_allowed=False)
-    table, skipped = _core.extract_files([str(p) for p in found.articles], threads or 0, keep_names, progress, lexicon)
+    # The C++ reader tells binary and UTF-16 files apart as it reads each file: opening every
+    # file here first would cost as much again as the extraction of a news corpus.
+    found = collect(paths, facts_allowed=False, sniff=False)
+    names = [str(p) for p in found.articles]
+    table, skipped = _core.extract_files(names, threads or 0, keep_names, progress, lexicon)
     table = FactTable._adopt(table)
-    table.skipped = list(found.skipped) + [tuple(s) for s in skipped]
+    table.skipped = _in_order_of_finding(found, names, skipped)
     # Operation spellings counted in the text (not only on facts) would let resolution see a
     # slip used only in sentences without figures; the extractor does not count them yet.
     table.name_mentions = []
     return table
+
+
+def _in_order_of_finding(found, names: list[str], skipped) -> list[tuple[str, str]]:
+    """The skipped files as collect() would list them had it sniffed each article itself: a
+    file unreadable to the C++ reader takes its place among the files skipped while listing,
+    before the files whose extraction failed."""
+    from ._inputs import is_unreadable_reason
+
+    unreadable: list[tuple[int, tuple[str, str]]] = []
+    failed: list[tuple[str, str]] = []
+    article = 0
+    for path, why in skipped:
+        while article < len(names) and names[article] != path:  # skipped come in article order
+            article += 1
+        if is_unreadable_reason(why) and article < len(names):
+            unreadable.append((article, (path, why)))
+        else:
+            failed.append((path, why))
+        article += 1
+    ordered: list[tuple[str, str]] = []
+    listed = 0
+    for article, entry in unreadable:
+        while listed < len(found.skipped) and found.skipped_at[listed] <= article:
+            ordered.append(found.skipped[listed])
+            listed += 1
+        ordered.append(entry)
+    return ordered + found.skipped[listed:] + failed

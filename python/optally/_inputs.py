@@ -20,9 +20,12 @@ class Inputs:
     fact_files: list[Path] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, why)
     stdin: bool = False
+    # For each skipped file, how many articles came before it: where a file that only the
+    # C++ reader finds unreadable (collect(sniff=False)) belongs among the skipped.
+    skipped_at: list[int] = field(default_factory=list)
 
 
-def collect(paths: Iterable[str | os.PathLike], *, facts_allowed: bool = True) -> Inputs:
+def collect(paths: Iterable[str | os.PathLike], *, facts_allowed: bool = True, sniff: bool = True) -> Inputs:
     """Sort what the user named into articles and fact files.
 
     Directories are walked recursively in sorted order (so results are deterministic);
@@ -30,6 +33,9 @@ def collect(paths: Iterable[str | os.PathLike], *, facts_allowed: bool = True) -
     (empty, binary, UTF-16, not a regular file such as a FIFO, a broken symbolic link,
     unreadable) are skipped with the reason, whether named or found in a folder. A named path
     that does not exist raises InputError; so does a named file of an unknown kind.
+
+    With ``sniff=False`` articles are not opened here: the C++ reader (``_core.extract_files``)
+    gives the same reasons for binary, UTF-16 and unreadable files while it reads them anyway.
     """
     found = Inputs()
     for raw in paths:
@@ -37,24 +43,32 @@ def collect(paths: Iterable[str | os.PathLike], *, facts_allowed: bool = True) -
             found.stdin = True
             continue
         path = Path(raw)
-        if path.is_dir():
+        # One stat answers is_dir(), exists() and _unreadable() for a path that has one; a
+        # path without one (missing, a looping link) is asked as before, with its own errors.
+        try:
+            info: os.stat_result | None = path.stat()
+        except OSError:
+            info = None
+        if stat.S_ISDIR(info.st_mode) if info else path.is_dir():
             for root, dirs, files in os.walk(path):
                 dirs.sort()
                 for name in sorted(files):
-                    _add(found, Path(root) / name, named=False, facts_allowed=facts_allowed)
-        elif path.exists():
-            _add(found, path, named=True, facts_allowed=facts_allowed)
+                    _add(found, Path(root) / name, named=False, facts_allowed=facts_allowed, sniff=sniff)
+        elif info or path.exists():
+            _add(found, path, named=True, facts_allowed=facts_allowed, sniff=sniff, info=info)
         else:
             raise InputError(f"{path}: no such file or directory")
     return found
 
 
-def _add(found: Inputs, path: Path, *, named: bool, facts_allowed: bool) -> None:
+def _add(found: Inputs, path: Path, *, named: bool, facts_allowed: bool, sniff: bool = True,
+         info: os.stat_result | None = None) -> None:
     suffix = path.suffix.lower()
     if suffix in ARTICLE_SUFFIXES or (suffix in FACT_SUFFIXES and facts_allowed):
-        why = _unreadable(path, article=suffix in ARTICLE_SUFFIXES)
+        why = _unreadable(path, article=suffix in ARTICLE_SUFFIXES and sniff, info=info)
         if why:
             found.skipped.append((str(path), why))
+            found.skipped_at.append(len(found.articles))
         elif suffix in ARTICLE_SUFFIXES:
             found.articles.append(path)
         else:
@@ -64,17 +78,19 @@ def _add(found: Inputs, path: Path, *, named: bool, facts_allowed: bool) -> None
         raise InputError(f"{path}: unknown kind of file (expected one of {kinds})")
     elif not path.name.startswith("."):
         found.skipped.append((str(path), f"not an article ({', '.join(ARTICLE_SUFFIXES)})"))
+        found.skipped_at.append(len(found.articles))
 
 
 # Enough of a file to tell text from a binary file that only carries a text ending.
 _SNIFF_BYTES = 8192
 
 
-def _unreadable(path: Path, *, article: bool) -> str:
+def _unreadable(path: Path, *, article: bool, info: os.stat_result | None = None) -> str:
     """Why a file cannot be an input ("" when it can), decided without blocking: a FIFO or
-    device is never opened, since reading one could wait forever."""
+    device is never opened, since reading one could wait forever. `info` is path.stat() when
+    the caller has it."""
     try:
-        info = path.stat()
+        info = info or path.stat()
     except FileNotFoundError:
         return "broken symbolic link" if path.is_symlink() else "no such file"
     except OSError as error:
@@ -84,7 +100,8 @@ def _unreadable(path: Path, *, article: bool) -> str:
     if info.st_size == 0:
         return "empty file"
     if not article:
-        return ""  # a fact file that is not text fails to parse, with its file and line
+        return ""  # a fact file that is not text fails to parse, with its file and line; an
+        # article not sniffed here is sniffed by the C++ reader
     try:
         with open(path, "rb") as handle:
             head = handle.read(_SNIFF_BYTES)
@@ -95,3 +112,12 @@ def _unreadable(path: Path, *, article: bool) -> str:
     if b"\0" in head:
         return "binary file, not text"
     return ""
+
+
+def is_unreadable_reason(why: str) -> bool:
+    """Whether the C++ reader's reason for skipping a file is one that collect() gives when it
+    sniffs: such a file keeps its place among the skipped, as if collect() had found it."""
+    return why in _SNIFFED or why.startswith("cannot read: ")
+
+
+_SNIFFED = ("UTF-16 text (save it as UTF-8)", "binary file, not text", "not a regular file")

@@ -157,3 +157,21 @@ TEST_CASE("a file whose facts the table refuses is skipped by name, and the run 
         CHECK(result.table.doc(1) == "c_good");
     }
 }
+
+TEST_CASE("binary and UTF-16 files are skipped with their reason, and the run goes on", "[extract][robustness][files]") {
+    TempDir dir;
+    fs::path good = dir.write("a_good.txt", "Police arrested 14 people.\n");
+    fs::path binary = dir.write("b_binary.txt", std::string("Police arrested 9 people.\0\x01\x02", 28));
+    fs::path utf16 = dir.write("c_utf16.txt", std::string("\xFF\xFEP\0o\0l\0", 8));
+    // A NUL after the first 8 KB is not looked for: the file is read as text.
+    fs::path late_nul = dir.write("d_late.txt", std::string(9000, ' ') + "Police arrested 5 men." + std::string(1, '\0'));
+    ExtractResult result = extract_files(std::vector<fs::path>{good, binary, utf16, late_nul}, 2);
+    REQUIRE(result.skipped.size() == 2);
+    CHECK(result.skipped[0].path == binary);
+    CHECK(result.skipped[0].reason == "binary file, not text");
+    CHECK(result.skipped[1].path == utf16);
+    CHECK(result.skipped[1].reason.find("UTF-16") != std::string::npos);
+    REQUIRE(result.table.size() == 2);
+    CHECK(result.table.doc(0) == "a_good");
+    CHECK(result.table.doc(1) == "d_late");
+}

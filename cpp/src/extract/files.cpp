@@ -3,12 +3,16 @@
 // is the same whatever the number of threads. A file whose facts the table refuses is
 // skipped whole, with the reason, like a file that cannot be read.
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <atomic>
-#include <fstream>
+#include <cerrno>
+#include <cstring>
 #include <mutex>
 #include <optional>
-#include <sstream>
 #include <thread>
 
 #include "optally/extract/extractor.hpp"
@@ -24,6 +28,46 @@ struct FileResult {
     std::string skipped;  // the reason, when the file was not read
 };
 
+// Enough of a file to tell text from a binary file that only carries a text ending; the
+// Python side (optally._inputs) gives the same reasons for files it looks at itself.
+constexpr std::size_t sniff_bytes = 8192;
+
+// The whole file into `text`, or why it is not an article ("" when it is one). Read once, at
+// its size, so the check for binary content costs no second open.
+std::string read_article(const std::filesystem::path& path, std::string& text) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return std::string("cannot read: ") + std::strerror(errno);
+    struct ::stat info {};
+    if (::fstat(fd, &info) != 0) {
+        const int error = errno;
+        ::close(fd);
+        return std::string("cannot read: ") + std::strerror(error);
+    }
+    // The size is a hint: a file that grows while read is read to its end.
+    text.resize(info.st_size > 0 ? static_cast<std::size_t>(info.st_size) : 0);
+    std::size_t size = 0;
+    char more[4096];
+    for (;;) {
+        const bool room = size < text.size();
+        const ::ssize_t n = room ? ::read(fd, text.data() + size, text.size() - size) : ::read(fd, more, sizeof more);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            ::close(fd);
+            return "read error";
+        }
+        if (n == 0) break;
+        if (!room) text.append(more, static_cast<std::size_t>(n));
+        size += static_cast<std::size_t>(n);
+    }
+    ::close(fd);
+    text.resize(size);
+    std::string_view head(text.data(), std::min(size, sniff_bytes));
+    if (head.starts_with("\xFF\xFE") || head.starts_with("\xFE\xFF")) return "UTF-16 text (save it as UTF-8)";
+    if (head.find('\0') != std::string_view::npos) return "binary file, not text";
+    if (size > 0xFFFFFFF0u) return "larger than 4 GB";
+    return "";
+}
+
 FileResult extract_file(const std::filesystem::path& path, const Lexicon& lexicon, const ExtractOptions& options) {
     FileResult result;
     std::error_code ec;
@@ -31,20 +75,9 @@ FileResult extract_file(const std::filesystem::path& path, const Lexicon& lexico
         result.skipped = ec ? "cannot read: " + ec.message() : "not a regular file";
         return result;
     }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        result.skipped = "cannot open for reading";
-        return result;
-    }
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    if (in.bad()) {
-        result.skipped = "read error";
-        return result;
-    }
-    std::string text = std::move(bytes).str();
-    if (text.size() > 0xFFFFFFF0u) {
-        result.skipped = "larger than 4 GB";
+    std::string text;
+    if (std::string why = read_article(path, text); !why.empty()) {
+        result.skipped = std::move(why);
         return result;
     }
     try {

@@ -5,6 +5,9 @@
 // Nor do bytes that are not UTF-8 (an article saved as Latin-1): JSON and Python's str
 // cannot hold them.
 
+#include <cstdint>
+#include <cstring>
+
 #include "../facts/jsonl_fast.hpp"
 #include "extract_internal.hpp"
 
@@ -12,9 +15,11 @@ namespace optally::extract::detail {
 
 namespace {
 
-bool name_word(const SentenceView& s, std::size_t k) {
+// `place_at(k)` answers as s.place_at(k) does; find_names keeps its answers for the sentence.
+template <class PlaceAt>
+bool name_word(const SentenceView& s, std::size_t k, PlaceAt place_at) {
     if (k >= s.last || s.t.tokens[k].kind != TokenKind::word || !s.upper(k)) return false;
-    return !has(s.d.not_names, s.t, k) && !has(s.d.titles, s.t, k) && !has(s.d.function_words, s.t, k) && !s.place_at(k) &&
+    return !has(s.d.not_names, s.t, k) && !has(s.d.titles, s.t, k) && !has(s.d.function_words, s.t, k) && !place_at(k) &&
            !s.agency_at(k) && !has(s.d.month_words, s.t, k) && !has(s.d.weekdays, s.t, k);
 }
 
@@ -163,6 +168,12 @@ std::size_t ill_formed_length(std::string_view text, std::size_t i) {
 
 void replace_invalid_utf8(std::string& text) {
     std::size_t i = 0;
+    // ASCII, nearly all of any evidence, is valid UTF-8 byte by byte: eight bytes at a time
+    // until the first with its high bit set.
+    for (std::uint64_t word; i + 8 <= text.size(); i += 8) {
+        std::memcpy(&word, text.data() + i, 8);
+        if (word & 0x8080808080808080u) break;
+    }
     for (std::size_t n; i < text.size() && (n = optally::detail::utf8_sequence(text, i)) != 0;) i += n;
     if (i == text.size()) return;
     std::string out = text.substr(0, i);
@@ -178,9 +189,61 @@ void replace_invalid_utf8(std::string& text) {
     text = std::move(out);
 }
 
+namespace {
+
+// Whether the rules of find_names could find any name in the sentence: every one needs two
+// capitalised words but a surname seen before, which may stand alone ("Hamilton was jailed")
+// or be double-barrelled ("Fairweather-Quist"). Most sentences of a report have one capital,
+// their first word, and no rule is worth asking of them.
+bool may_name(const SentenceView& s, const Surnames* known) {
+    std::size_t only = s.last;
+    for (std::size_t k = s.first; k < s.last; ++k) {
+        if (s.t.tokens[k].kind != TokenKind::word || !s.upper(k)) continue;
+        if (only != s.last) return true;
+        only = k;
+    }
+    if (only == s.last || !known || known->empty()) return false;
+    return joining_dash(s, only + 1) || known->count(s.t.low(only)) > 0;
+}
+
+// name_word and place_at are asked of the same token by several rules: each is worked out
+// once per sentence.
+class SentenceMemo {
+public:
+    explicit SentenceMemo(const SentenceView& s) : s_(s), slots_(s.last - s.first) {}
+    bool name_word(std::size_t k) {
+        if (k >= s_.last) return false;
+        Slot& slot = slots_[k - s_.first];
+        if (slot.name < 0) slot.name = detail::name_word(s_, k, [this](std::size_t i) { return place_at(i); }) ? 1 : 0;
+        return slot.name == 1;
+    }
+    PhraseSet::Match place_at(std::size_t k) {
+        if (k >= s_.last) return s_.place_at(k);
+        Slot& slot = slots_[k - s_.first];
+        if (!slot.place_known) {
+            slot.place = s_.place_at(k);
+            slot.place_known = true;
+        }
+        return slot.place;
+    }
+
+private:
+    struct Slot {
+        signed char name = -1;
+        bool place_known = false;
+        PhraseSet::Match place;
+    };
+    const SentenceView& s_;
+    std::vector<Slot> slots_;
+};
+
+}  // namespace
+
 std::vector<NameSpan> find_names(const SentenceView& s, const Surnames* known, Surnames* learned) {
+    if (!may_name(s, known)) return {};
     const auto& t = s.t;
     const auto& d = s.d;
+    SentenceMemo memo(s);
     std::vector<NameSpan> names;
     auto add = [&](std::size_t first, std::size_t last) {
         names.push_back({first, last});
@@ -197,29 +260,28 @@ std::vector<NameSpan> find_names(const SentenceView& s, const Surnames* known, S
     const bool capitals = all_capitals(s) || title_case(s);
     // In capitals a name is a word no list knows (or a given name, or a surname seen before).
     auto unknown_word = [&](std::size_t k) {
-        if (!name_word(s, k)) return false;
+        if (!memo.name_word(k)) return false;
         if (known_at(k)) return true;
         return (id_of(t, d.ids, k) < 0 || has(d.first_names, t, k)) && !has(d.common_words, t, k);
     };
     // After a title or beside "said", a capitalised word is a name; in capitals, where
     // "LEAD DEFENDANT" and "FEDERAL LAW" are capitalised too, only an unknown word is.
-    auto name_part = [&](std::size_t k) { return capitals ? unknown_word(k) : name_word(s, k); };
+    auto name_part = [&](std::size_t k) { return capitals ? unknown_word(k) : memo.name_word(k); };
     // Surnames may be places too ("John Hamilton", "Mr Preston"): after a given name or a
     // title a one-word place counts as a surname, unless police follow ("Kent Police").
     auto single_place = [&](std::size_t k) {
         if (capitals || k >= s.last || t.tokens[k].kind != TokenKind::word || !s.upper(k)) return false;
-        auto p = s.place_at(k);
+        auto p = memo.place_at(k);
         return p && p.end == k + 1 && !d.police_nouns.at(t, k + 1, s.last);
     };
     auto surname_part = [&](std::size_t k) { return name_part(k) || single_place(k); };
     // A one-word place followed by a name: the place is a given name ("Jordan", "Georgia").
     auto given_name_place = [&](std::size_t k) {
-        auto p = s.place_at(k);
+        auto p = memo.place_at(k);
         return p && p.end == k + 1 && t.tokens[k].kind == TokenKind::word && surname_part(k + 1);
     };
     for (std::size_t j = s.first; j < s.last; ++j) {
         if (t.tokens[j].kind != TokenKind::word || !s.upper(j)) continue;
-        std::string_view w = t.low(j);
         // "Victoria Lane", "Austin Reed": a given name that is also a place, before a surname.
         if (has(d.first_names, t, j) && given_name_place(j)) {
             std::size_t m = run_of(s, j + 1, 2, surname_part).end;
@@ -233,7 +295,7 @@ std::vector<NameSpan> find_names(const SentenceView& s, const Surnames* known, S
             add(j, j + 1);
             continue;
         }
-        if (auto p = s.place_at(j)) {
+        if (auto p = memo.place_at(j)) {
             j = p.end - 1;
             continue;
         }
@@ -241,7 +303,7 @@ std::vector<NameSpan> find_names(const SentenceView& s, const Surnames* known, S
             j = a.end - 1;
             continue;
         }
-        if (has(d.operation_words, w)) {  // "Operation Lexus" names no one
+        if (has(d.operation_words, t, j)) {  // "Operation Lexus" names no one
             // In capitals every word is capitalised: the name is the unknown words after it.
             std::size_t most = capitals ? 3 : s.last;
             std::size_t k = j + 1;
@@ -274,10 +336,10 @@ std::vector<NameSpan> find_names(const SentenceView& s, const Surnames* known, S
                 continue;
             }
         }
-        if (known && name_word(s, j)) {
+        if (known && memo.name_word(j)) {
             // A double-barrelled surname seen before is masked whole, not part by part.
             std::size_t k = j;
-            while (joining_dash(s, k + 1) && (name_word(s, k + 2) || place_in_name(s, k + 2))) k += 2;
+            while (joining_dash(s, k + 1) && (memo.name_word(k + 2) || place_in_name(s, k + 2))) k += 2;
             if (k > j && known->count(surname_key(s, j, k + 1))) {
                 add(j, k + 1);
                 j = k;
@@ -290,8 +352,8 @@ std::vector<NameSpan> find_names(const SentenceView& s, const Surnames* known, S
         }
         // "Barnaby Quillfeather, 47, of Dorchester": a given name too rare for the list,
         // told by the age beside it.
-        if (name_word(s, j)) {
-            NameRun run = run_of(s, j, 4, [&](std::size_t k) { return name_word(s, k); });
+        if (memo.name_word(j)) {
+            NameRun run = run_of(s, j, 4, [&](std::size_t k) { return memo.name_word(k); });
             if (run.words >= 2 && (age_after(s, run.end) || age_before(s, j))) {
                 add(j, run.end);
                 j = run.end - 1;

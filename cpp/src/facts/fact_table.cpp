@@ -155,7 +155,34 @@ void FactTable::append(const Fact& fact) {
 
 void FactTable::extend(const FactTable& other) {
     reserve(size() + other.size());
-    for (std::size_t i = 0; i < other.size(); ++i) append(other.row(i));
+    if (&other == this || other.vocabulary_ != vocabulary_) {
+        // Checked again against this table's vocabulary; a copy of each row, since interning
+        // into the pool a row's strings live in would move them.
+        for (std::size_t i = 0; i < other.size(); ++i) append(other.row(i));
+        return;
+    }
+    // The rows passed check_fact() against this very vocabulary when they were appended:
+    // the columns are copied and the strings interned straight from the other pool, as
+    // append(other.row(i)) would (an empty scope was stored as "total", a date only when set).
+    const StringPool& from = *other.strings_;
+    for (std::size_t i = 0; i < other.size(); ++i) {
+        std::uint32_t doc = intern(last_.doc, from.at(other.docs_[i]));
+        if (auto date = other.doc_dates_.find(other.docs_[i]); date != other.doc_dates_.end()) {
+            std::string_view text = from.at(date->second);
+            if (!text.empty()) doc_dates_.emplace(doc, intern(last_.date, text));
+        }
+        values_.push_back(other.values_[i]);
+        metrics_.push_back(other.metrics_[i]);
+        qualifiers_.push_back(other.qualifiers_[i]);
+        units_.push_back(other.units_[i]);
+        starts_.push_back(other.starts_[i]);
+        ends_.push_back(other.ends_[i]);
+        docs_.push_back(doc);
+        scopes_.push_back(intern(last_.scope, from.at(other.scopes_[i])));
+        operations_.push_back(intern(last_.operation, from.at(other.operations_[i])));
+        evidence_.push_back(intern(last_.evidence, from.at(other.evidence_[i])));
+        agencies_.push_back(intern(last_.agency, from.at(other.agencies_[i])));
+    }
 }
 
 void FactTable::reserve(std::size_t n) {
