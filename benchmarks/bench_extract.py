@@ -74,19 +74,25 @@ def article(rng: random.Random) -> str:
         w1=rng.choice(WORDS), y1=r(2, 15))
 
 
-def generate(directory: Path, megabytes: float) -> dict:
+def write_corpus(directory: Path, megabytes: float, seed: int, prefix: str, text_of) -> dict:
+    """Files of text_of(rng), 1,000 to a folder, until `megabytes` are written."""
     directory.mkdir(parents=True, exist_ok=True)
-    rng = random.Random(20261123)
+    rng = random.Random(seed)
     target = int(megabytes * 1e6)
     written = files = 0
     while written < target:
-        text = "\n".join(article(rng) for _ in range(ARTICLES_PER_FILE))
-        path = directory / f"{files // 1000:04d}" / f"a{files:07d}.txt"
+        text = text_of(rng)
+        path = directory / f"{files // 1000:04d}" / f"{prefix}{files:07d}.txt"
         path.parent.mkdir(exist_ok=True)
         path.write_text(text, encoding="utf-8")
         written += len(text.encode("utf-8"))
         files += 1
     return {"files": files, "bytes": written}
+
+
+def generate(directory: Path, megabytes: float) -> dict:
+    return write_corpus(directory, megabytes, 20261123, "a",
+                        lambda rng: "\n".join(article(rng) for _ in range(ARTICLES_PER_FILE)))
 
 
 HEADLINES = [
@@ -144,18 +150,7 @@ def news_article(rng: random.Random) -> str:
 
 
 def generate_news(directory: Path, megabytes: float) -> dict:
-    directory.mkdir(parents=True, exist_ok=True)
-    rng = random.Random(20261124)
-    target = int(megabytes * 1e6)
-    written = files = 0
-    while written < target:
-        text = news_article(rng)
-        path = directory / f"{files // 1000:04d}" / f"n{files:07d}.txt"
-        path.parent.mkdir(exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-        written += len(text.encode("utf-8"))
-        files += 1
-    return {"files": files, "bytes": written}
+    return write_corpus(directory, megabytes, 20261124, "n", news_article)
 
 
 def corpus_files(directory: Path) -> list[str]:
