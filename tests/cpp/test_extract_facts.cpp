@@ -269,6 +269,15 @@ TEST_CASE("rates are not figures of an operation", "[extract][facts][precision]"
     CHECK(facts_of("The unit safeguards about 90 children each week.").empty());
 }
 
+TEST_CASE("places after 'on', and courts that are no scope", "[extract][facts][scope]") {
+    const std::string lead = "A county-wide operation ended with 30 arrests across the region. ";
+    CHECK(said(facts_of(lead + "Four of the arrests were on the Isle of Wight and nine were in Southampton."), "arrests") ==
+          Said{"30", "4 @Isle of Wight", "9 @Southampton"});
+    CHECK(said(facts_of(lead + "Two men have been charged and will appear before magistrates in Carlisle."), "charged") ==
+          Said{"2"});
+    CHECK(said(facts_of("He was jailed for 2 years 4 months."), "sentence") == Said{"28 months"});
+}
+
 TEST_CASE("days of a court order are no duration of the operation", "[extract][facts][duration]") {
     auto facts = facts_of(
         "He was given a community order with a 30-day rehabilitation activity requirement after a 10-day operation.");

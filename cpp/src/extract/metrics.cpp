@@ -331,10 +331,11 @@ std::optional<RawFact> MetricReader::span_of_time(const Figure& f, std::size_t a
                 negative = true;
             if (d_.sentence_verbs.at(t_, m, anchor) || d_.custodial.at(t_, m, anchor)) positive = true;
         }
-        // "2 years and 3 months"
+        // "2 years and 3 months", "2 years 4 months"
         std::size_t tail = after;
-        if (fact.unit == Unit::years && tail + 2 < s_.last && t_.low(tail) == "and")
-            if (const Figure* g = figure_starting(tail + 1); g && !g->excluded) {
+        const std::size_t months_at = tail < s_.last && t_.low(tail) == "and" ? tail + 1 : tail;
+        if (fact.unit == Unit::years && months_at + 1 < s_.last)
+            if (const Figure* g = figure_starting(months_at); g && !g->excluded) {
                 auto u = d_.time_units.find(t_.low(g->number.last));
                 if (u != d_.time_units.end() && u->second.unit == Unit::months) {
                     fact.value = fact.value * 12 + g->number.value;
@@ -424,6 +425,11 @@ std::optional<RawFact> MetricReader::count(const Figure& f, std::size_t anchor, 
         // "with 16 of those detained in Dublin": no predicate, the participle says what they were.
         // ("Nine of those arrested were over 60" has a predicate, of another kind: no count.)
         if (found.metric < 0 && p >= pend) found = verb_in(part.end, pend, person | child | bare, true);
+        if (found.metric < 0) {  // "Four of the arrests were on the Isle of Wight"
+            NounCue counted;
+            Found noun = noun_after(part.end, pend, counted);
+            if (noun.end && counted.metric >= 0 && !counted.needs_verb) found = noun;
+        }
         // A share is a part: its place limits it even where the report is local to that place.
         if (found.metric >= 0)
             if (auto place = clause_place(s_, f.qualifier_begin, std::max(found.end, part.end))) fact.place = place;
