@@ -278,6 +278,15 @@ TEST_CASE("places after 'on', and courts that are no scope", "[extract][facts][s
     CHECK(said(facts_of("He was jailed for 2 years 4 months."), "sentence") == Said{"28 months"});
 }
 
+TEST_CASE("thousands written with dots, and more ways of saying safeguarded", "[extract][facts]") {
+    auto facts = facts_of(
+        "Investigators found more than 14.000 images. A server held 1.250.000 images. Three children were brought to safety. "
+        "Officers seized 2.5 million files.");
+    CHECK(said(facts, "images") == Said{"14000 more_than", "1250000", "2500000"});
+    CHECK(said(facts, "children_safeguarded") == Said{"3"});
+    CHECK(said(facts_of("Officers seized 2.500 million files."), "images") == Said{"2500000"});
+}
+
 TEST_CASE("days of a court order are no duration of the operation", "[extract][facts][duration]") {
     auto facts = facts_of(
         "He was given a community order with a 30-day rehabilitation activity requirement after a 10-day operation.");

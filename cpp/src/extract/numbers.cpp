@@ -17,11 +17,27 @@ const double* find(const Map& map, std::string_view word) {
     return found == map.end() ? nullptr : &found->second;
 }
 
-double digits_value(std::string_view s) {
+// "14.000" and "1.250.000", with dots between groups of three as much of Europe writes
+// thousands: a count is never a decimal with exactly three places after its point (a
+// scale after it, "2.500 million", is read elsewhere and keeps its decimals).
+bool dotted_thousands(std::string_view s) {
+    std::size_t dot = s.find('.');
+    if (dot == std::string_view::npos || dot == 0 || dot > 3 || s.find(',') != std::string_view::npos) return false;
+    if ((s.size() - dot) % 4 != 0) return false;
+    for (std::size_t i = dot; i < s.size(); i += 4) {
+        if (s[i] != '.') return false;
+        for (std::size_t k = 1; k <= 3; ++k)
+            if (s[i + k] < '0' || s[i + k] > '9') return false;
+    }
+    return true;
+}
+
+double digits_value(std::string_view s, bool scale_follows) {
     char buffer[64];
     std::size_t n = 0;
+    const bool dotted = !scale_follows && dotted_thousands(s);
     for (char c : s)
-        if (c != ',' && n < sizeof buffer) buffer[n++] = c;
+        if (c != ',' && !(dotted && c == '.') && n < sizeof buffer) buffer[n++] = c;
     double value = 0;
     std::from_chars(buffer, buffer + n, value);
     return value;
@@ -174,7 +190,8 @@ std::optional<NumberSpan> read_number(const TokenizedText& t, std::size_t i, std
     if (i >= limit) return std::nullopt;
     const Token& tok = t.tokens[i];
     if (tok.kind == TokenKind::number) {
-        double value = digits_value(t.original(tok));
+        const bool scale_follows = i + 1 < limit && (find(d.scales, t, i + 1, d) || find(d.multipliers, t, i + 1, d));
+        double value = digits_value(t.original(tok), scale_follows);
         std::size_t j = add_fraction(t, i + 1, limit, d, value);
         j = add_scale(t, j, limit, d, value, j == i + 1);
         return NumberSpan{value, i, j, false, false};

@@ -164,10 +164,22 @@ void tokenize(std::string_view text, TokenizedText& out) {
             }
             case CharClass::digit: {
                 std::size_t b = p;
-                bool decimal = false;
+                bool decimal = false, dotted = false;
+                auto group_of_three = [&](std::size_t at) {  // ".000" or ",000" and no fourth digit
+                    return at + 3 < size && ascii_digit(static_cast<unsigned char>(text[at + 1])) &&
+                           ascii_digit(static_cast<unsigned char>(text[at + 2])) &&
+                           ascii_digit(static_cast<unsigned char>(text[at + 3])) &&
+                           (at + 4 >= size || !ascii_digit(static_cast<unsigned char>(text[at + 4])));
+                };
                 while (p < size) {
                     if (ascii_digit(static_cast<unsigned char>(text[p]))) {
                         ++p;
+                    } else if (text[p] == '.' && (dotted || (!decimal && p - b <= 3)) && group_of_three(p) &&
+                               p + 4 < size && text[p + 4] == '.' && group_of_three(p + 4)) {
+                        dotted = true;  // "1.250.000": thousands written with dots; numbers.cpp reads them
+                        p += 4;
+                    } else if (text[p] == '.' && dotted && group_of_three(p)) {
+                        p += 4;
                     } else if (text[p] == ',' && !decimal && p + 3 < size && ascii_digit(static_cast<unsigned char>(text[p + 1])) &&
                                ascii_digit(static_cast<unsigned char>(text[p + 2])) &&
                                ascii_digit(static_cast<unsigned char>(text[p + 3])) &&
