@@ -160,6 +160,10 @@ TEST_CASE("the police of a country named by nationality", "[extract][facts][scop
         "Europol coordinated a joint action day against the distribution of abuse material. "
         "Police in the Netherlands arrested 6 suspects, while German authorities detained 11 and Spanish police held 4.");
     CHECK(said(facts, "arrests") == Said{"6 @Netherlands", "11 @Germany", "4 @Spain"});
+    auto possessive = facts_of(
+        "Interpol coordinated the operation across 20 countries. Spain's Guardia Civil arrested 14 people, "
+        "and Portugal's Judiciary Police detained 6.");
+    CHECK(said(possessive, "arrests") == Said{"14 @Spain", "6 @Portugal"});
     // A nationality that is not the police of a place limits nothing.
     auto national = facts_of("Officers said a German man was among 14 people arrested during the week.");
     CHECK(said(national, "arrests") == Said{"14"});

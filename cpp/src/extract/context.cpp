@@ -74,7 +74,12 @@ std::optional<std::pair<int, std::size_t>> police_of_place(const SentenceView& s
             }
         }
         if (auto p = s.place_at(j)) {
-            if (s.d.police_nouns.at(t, p.end, s.last)) {
+            // "Spain's Guardia Civil", "Australia's Federal Police": a country's own force.
+            bool possessed = p.end + 1 < s.last && t.tokens[p.end].kind == TokenKind::possessive &&
+                             (s.d.police_nouns.at(t, p.end + 1, s.last) ||
+                              (s.upper(p.end + 1) && t.tokens[p.end + 1].kind == TokenKind::word)) &&
+                             place_of(s.d, t, p.payload).kind == PlaceKind::country;
+            if (possessed || s.d.police_nouns.at(t, p.end, s.last)) {
                 found = std::pair{p.payload, j};
                 if (!last) return found;
             }
