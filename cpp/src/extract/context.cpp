@@ -107,6 +107,20 @@ bool more_places_follow(const SentenceView& s, std::size_t after, bool comma = t
     return static_cast<bool>(s.place_at(k));
 }
 
+// The place a scope preposition at k introduces, within [k, limit): "in Kent", "across the UK".
+PhraseSet::Match place_after_preposition(const SentenceView& s, std::size_t k, std::size_t limit) {
+    auto prep = s.d.place_prepositions.at(s.t, k, limit);
+    if (!prep) return {};
+    std::size_t m = prep.end < limit && s.t.low(prep.end) == "the" ? prep.end + 1 : prep.end;
+    return s.place_at(m);
+}
+
+// The first token of a clause after the word joining it to the one before: "and in Wales ...".
+std::size_t past_conjunction(const SentenceView& s, std::size_t k, std::size_t limit) {
+    while (k < limit && (s.t.low(k) == "and" || s.t.low(k) == "while" || s.t.low(k) == "whilst" || s.t.low(k) == "but")) ++k;
+    return k;
+}
+
 }  // namespace
 
 std::optional<int> place_then_figure(const SentenceView& s, std::size_t figure_first) {
@@ -145,26 +159,18 @@ std::optional<int> clause_place(const SentenceView& s, std::size_t figure_first,
     if (auto found = police_of_place(s, begin, figure_first, true)) return found->first;
     if (auto place = place_then_figure(s, figure_first)) return place;
     // A clause that opens with its place: "..., and in Northern Ireland the PSNI detained five".
-    std::size_t k = begin;
-    while (k < figure_first && (t.low(k) == "and" || t.low(k) == "while" || t.low(k) == "whilst" || t.low(k) == "but")) ++k;
-    if (auto prep = d.place_prepositions.at(t, k, figure_first)) {
-        std::size_t m = prep.end < figure_first && t.low(prep.end) == "the" ? prep.end + 1 : prep.end;
-        if (auto p = s.place_at(m); p && !more_places_follow(s, p.end)) return p.payload;
-    }
+    if (auto p = place_after_preposition(s, past_conjunction(s, begin, figure_first), figure_first);
+        p && !more_places_follow(s, p.end))
+        return p.payload;
     // The place set off by a comma at the head of its clause: "...; in Essex, 22 were held".
     // Without this the sentence's first place ("In Kent, 31 ...; in Essex, 22 ...") would
     // govern every clause of it.
     if (begin > s.first + 2 && t.low(begin - 1) == ",") {
         std::size_t head = begin - 1;
         while (head > s.first && !s.is_boundary(head - 1) && begin - head < 8) --head;
-        if (head > s.first) {  // a later clause; the sentence's opening place is found elsewhere
-            std::size_t h = head;
-            while (h < begin && (t.low(h) == "and" || t.low(h) == "while" || t.low(h) == "whilst" || t.low(h) == "but")) ++h;
-            if (auto prep = d.place_prepositions.at(t, h, begin - 1)) {
-                std::size_t m = prep.end < begin - 1 && t.low(prep.end) == "the" ? prep.end + 1 : prep.end;
-                if (auto p = s.place_at(m); p && p.end == begin - 1) return p.payload;
-            }
-        }
+        if (head > s.first)  // a later clause; the sentence's opening place is found elsewhere
+            if (auto p = place_after_preposition(s, past_conjunction(s, head, begin), begin - 1); p && p.end == begin - 1)
+                return p.payload;
     }
     return std::nullopt;
 }
@@ -238,15 +244,12 @@ DocumentContext read_context(const TokenizedText& t, const std::vector<Sentence>
         other_operation[i] = cues & 4;
         // "In Lincolnshire, 14 people ...", "In Spain alone, ..." set the place of the sentence.
         if (context.subject_place_of_sentence[i] < 0)
-            if (auto prep = d.place_prepositions.at(t, s.first, s.last)) {
-                std::size_t k = prep.end < s.last && t.low(prep.end) == "the" ? prep.end + 1 : prep.end;
-                if (auto p = s.place_at(k)) {
-                    std::size_t comma = p.end;
-                    while (comma < s.last && comma < p.end + 3 && t.low(comma) != ",") ++comma;
-                    if (comma < s.last && t.low(comma) == "," && !more_places_follow(s, p.end, false)) {
-                        context.subject_place_of_sentence[i] = p.payload;
-                        context.subject_token_of_sentence[i] = s.first;
-                    }
+            if (auto p = place_after_preposition(s, s.first, s.last)) {
+                std::size_t comma = p.end;
+                while (comma < s.last && comma < p.end + 3 && t.low(comma) != ",") ++comma;
+                if (comma < s.last && t.low(comma) == "," && !more_places_follow(s, p.end, false)) {
+                    context.subject_place_of_sentence[i] = p.payload;
+                    context.subject_token_of_sentence[i] = s.first;
                 }
             }
         // A label: "- Norway: 14 arrests, 31 house searches", "Kent: 12 arrested" (bullets and

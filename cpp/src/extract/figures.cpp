@@ -24,6 +24,12 @@ PhraseSet::Match SentenceView::place_at(std::size_t i) const {
 }
 
 PhraseSet::Match SentenceView::local_place_at(std::size_t i) const {
+    // place_at() asks this of every capitalised word the gazetteer does not know: a look at
+    // the start masks of the next three words answers most at once.
+    bool suffix_near = false;
+    for (std::size_t k = i + 1; k < last && k <= i + 3 && !suffix_near; ++k)
+        suffix_near = d.starts_of(t, k) & is_place_suffix;
+    if (!suffix_near) return {};
     std::size_t k = i;
     while (k < last && k < i + 3 && t.tokens[k].kind == TokenKind::word && upper(k) && !has(d.place_suffixes, t, k) &&
            !has(d.function_words, t, k) && !has(d.operation_words, t, k))

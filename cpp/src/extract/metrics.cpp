@@ -90,6 +90,20 @@ private:
 
     bool is_skippable_quote(std::size_t j) const { return t_.tokens[j].kind == TokenKind::quote; }
 
+    // The metric a cue verb (a match of d_.verbs) gives a count of `klass`, of metric `want`
+    // when given; -1 when it gives none.
+    int verb_metric(int verb, std::uint8_t klass, int want = -1) const {
+        for (const VerbCue& cue : d_.verb_cues[static_cast<std::size_t>(verb)])
+            if ((cue.takes & klass) && (want < 0 || cue.metric == want)) return cue.metric;
+        return -1;
+    }
+    // The metric a cue noun (a match of d_.nouns) counts by itself ("141 search warrants"), or
+    // -1 for a noun that needs a verb ("40 separate cases") or counts nothing of ours.
+    static int noun_metric(const NounCue& cue) { return cue.metric >= 0 && !cue.needs_verb ? cue.metric : -1; }
+    int noun_metric(const PhraseSet::Match& noun) const {
+        return noun_metric(d_.noun_cues[static_cast<std::size_t>(noun.payload)]);
+    }
+
     Found noun_after(std::size_t from, std::size_t end, NounCue& cue) const;
     Found verb_in(std::size_t from, std::size_t end, std::uint8_t klass, bool adjacent, int want = -1) const;
     Found verb_before(std::size_t anchor, std::uint8_t klass, int want = -1) const;
@@ -165,21 +179,16 @@ Found MetricReader::verb_in(std::size_t from, std::size_t end, std::uint8_t klas
             continue;
         }
         if (auto v = d_.verbs.at(t_, j, end)) {
-            const VerbCue* match = nullptr;
-            for (const VerbCue& cue : d_.verb_cues[static_cast<std::size_t>(v.payload)])
-                if ((cue.takes & klass) && (want < 0 || cue.metric == want)) {
-                    match = &cue;
-                    break;
-                }
+            const int match = verb_metric(v.payload, klass, want);
             bool finite = j > from && has(d_.auxiliaries, t_, j - 1);
-            if (match && negated) {
+            if (match >= 0 && negated) {
                 negated = false;
-            } else if (match && (found.metric < 0 || match->metric == d_.metric_registered || main_verb_pending)) {
+            } else if (match >= 0 && (found.metric < 0 || match == d_.metric_registered || main_verb_pending)) {
                 // A register named after the arrest says who of the arrested were registered;
                 // "three men arrested in May were charged": the main verb says what is counted.
-                found = {match->metric, v.end};
+                found = {match, v.end};
                 main_verb_pending = false;
-            } else if (!match && found.metric < 0 && adjacent) {
+            } else if (match < 0 && found.metric < 0 && adjacent) {
                 break;  // the predicate is a verb of another kind
             }
             if (found.metric >= 0 && !adjacent && !finite && found.end == v.end) participle = true;
@@ -211,9 +220,8 @@ Found MetricReader::verb_before(std::size_t anchor, std::uint8_t klass, int want
         if (auto a = d_.active_only.ending_at(t_, p, lo))
             return want < 0 || a.payload == want ? Found{a.payload, anchor} : Found{};
         if (auto v = d_.verbs.ending_at(t_, p, lo)) {
-            for (const VerbCue& cue : d_.verb_cues[static_cast<std::size_t>(v.payload)])
-                if ((cue.takes & klass) && (want < 0 || cue.metric == want)) return {cue.metric, anchor};
-            return {};
+            int metric = verb_metric(v.payload, klass, want);
+            return metric >= 0 ? Found{metric, anchor} : Found{};
         }
         if (!has(d_.determiners, t_, p - 1) && !has(d_.auxiliaries, t_, p - 1) && !is_skippable_quote(p - 1)) return {};
         --p;
@@ -232,9 +240,8 @@ Found MetricReader::noun_before(std::size_t anchor) const {
     }
     if (links == 0) return {};
     if (auto m = d_.nouns.ending_at(t_, p, lo)) {
-        const NounCue& cue = d_.noun_cues[static_cast<std::size_t>(m.payload)];
-        if (cue.metric < 0 || cue.needs_verb) return {};
-        return {cue.metric, anchor};
+        int metric = noun_metric(m);
+        return metric >= 0 ? Found{metric, anchor} : Found{};
     }
     // "the number of people arrested has risen to 97": a participle after the noun it counts,
     // and the words "number" or "total" before them, so that "men arrested were 12" is not read.
@@ -242,13 +249,11 @@ Found MetricReader::noun_before(std::size_t anchor) const {
     if (!v) return {};
     auto noun = d_.nouns.ending_at(t_, v.begin, lo);
     if (!noun) return {};
-    const NounCue& counted = d_.noun_cues[static_cast<std::size_t>(noun.payload)];
     std::size_t q = noun.begin;
     if (q > lo && t_.low(q - 1) == "of") --q;
     if (q == lo || (t_.low(q - 1) != "number" && t_.low(q - 1) != "total")) return {};
-    for (const VerbCue& cue : d_.verb_cues[static_cast<std::size_t>(v.payload)])
-        if (cue.takes & counted.klass) return {cue.metric, anchor};
-    return {};
+    int metric = verb_metric(v.payload, d_.noun_cues[static_cast<std::size_t>(noun.payload)].klass);
+    return metric >= 0 ? Found{metric, anchor} : Found{};
 }
 
 // A label with its place: "Charged in Auckland: 14", "Search warrants in Waikato: 9".
@@ -259,21 +264,14 @@ Found MetricReader::label_before(std::size_t anchor, RawFact& fact) const {
     if (!place || !s_.upper(place.begin) || place.begin < lo + 2) return {};
     std::size_t p = place.begin;
     if (p > lo && t_.low(p - 1) == "the") --p;
-    if (!d_.place_prepositions.ending_at(t_, p, lo)) return {};
-    p = d_.place_prepositions.ending_at(t_, p, lo).begin;
-    Found found;
-    if (auto m = d_.nouns.ending_at(t_, p, lo)) {
-        const NounCue& cue = d_.noun_cues[static_cast<std::size_t>(m.payload)];
-        if (cue.metric >= 0 && !cue.needs_verb) found = {cue.metric, anchor};
-    } else if (auto v = d_.verbs.ending_at(t_, p, lo)) {
-        for (const VerbCue& cue : d_.verb_cues[static_cast<std::size_t>(v.payload)])
-            if (cue.takes & bare) {
-                found = {cue.metric, anchor};
-                break;
-            }
-    }
-    if (found.metric >= 0) fact.place = place.payload;
-    return found;
+    auto prep = d_.place_prepositions.ending_at(t_, p, lo);
+    if (!prep) return {};
+    int metric = -1;
+    if (auto m = d_.nouns.ending_at(t_, prep.begin, lo)) metric = noun_metric(m);
+    else if (auto v = d_.verbs.ending_at(t_, prep.begin, lo)) metric = verb_metric(v.payload, bare);
+    if (metric < 0) return {};
+    fact.place = place.payload;
+    return {metric, anchor};
 }
 
 std::optional<RawFact> MetricReader::span_of_time(const Figure& f, std::size_t anchor) {
@@ -428,7 +426,7 @@ std::optional<RawFact> MetricReader::count(const Figure& f, std::size_t anchor, 
         if (found.metric < 0) {  // "Four of the arrests were on the Isle of Wight"
             NounCue counted;
             Found noun = noun_after(part.end, pend, counted);
-            if (noun.end && counted.metric >= 0 && !counted.needs_verb) found = noun;
+            if (noun.end && noun_metric(counted) >= 0) found = noun;
         }
         // A share is a part: its place limits it even where the report is local to that place.
         if (found.metric >= 0)
@@ -441,22 +439,15 @@ std::optional<RawFact> MetricReader::count(const Figure& f, std::size_t anchor, 
         }
         if (found.metric < 0) found = noun_before(anchor);
         if (found.metric < 0) found = label_before(anchor, fact);
-        if (found.metric < 0 && previous) {
-            // "14 people were arrested in Lincolnshire, nine in Leicestershire": the list goes on.
-            if (auto place = clause_place(s_, f.qualifier_begin, f.cue_begin); place && f.cue_begin < s_.last &&
-                                                                                d_.place_prepositions.at(t_, f.cue_begin, end)) {
-                found = {previous->metric, f.cue_begin};
-                fact.place = place;
-            }
-        }
     }
     if (found.metric < 0 && previous && previous->metric != d_.metric_duration && previous->metric != d_.metric_sentence &&
         d_.running_total.ending_at(t_, anchor, s_.first))
         found = {previous->metric, f.cue_begin};  // "A further 11 were arrested, bringing the total to 61"
     if (found.metric < 0) {
-        // A breakdown by place of a count said just before: "Of the 80 people arrested, 31 were
-        // in Kent", "80 were arrested, 31 of them in Kent", "Of those arrested, 31 were in
-        // Kent". Without a place after it such a figure stays unread ("31 were men").
+        // A breakdown by place of a count said just before: "14 people were arrested in
+        // Lincolnshire, nine in Leicestershire", "Of the 80 people arrested, 31 were in Kent",
+        // "80 were arrested, 31 of them in Kent", "Of those arrested, 31 were in Kent". Without
+        // a place after it such a figure stays unread ("31 were men").
         int inherited = previous ? previous->metric : opening_partitive_metric();
         if (inherited >= 0 && inherited != d_.metric_sentence && inherited != d_.metric_duration) {
             std::size_t p = f.cue_begin;
