@@ -66,7 +66,7 @@ def extract_files(paths: Iterable[PathLike], *, threads: Optional[int] = None, k
     # The C++ reader tells binary and UTF-16 files apart as it reads each file: opening every
     # file here first would cost as much again as the extraction of a news corpus.
     found = collect(paths, facts_allowed=False, sniff=False)
-    names = [str(p) for p in found.articles]
+    names = found.articles
     table, skipped = _core.extract_files(names, threads or 0, keep_names, progress, lexicon)
     table = FactTable._adopt(table)
     table.skipped = _in_order_of_finding(found, names, skipped)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,7 +17,7 @@ FACT_SUFFIXES = (".jsonl", ".json", ".csv")
 
 @dataclass
 class Inputs:
-    articles: list[Path] = field(default_factory=list)
+    articles: list[str] = field(default_factory=list)  # paths as str: a Path each costs as much as its stat
     fact_files: list[Path] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, why)
     stdin: bool = False
@@ -36,48 +37,65 @@ def collect(paths: Iterable[str | os.PathLike], *, facts_allowed: bool = True, s
 
     With ``sniff=False`` articles are not opened here: the C++ reader (``_core.extract_files``)
     gives the same reasons for binary, UTF-16 and unreadable files while it reads them anyway.
+    Paths are handled as strings, written as pathlib would write them ("./a//b.txt" is
+    "a/b.txt"): a list of many thousand files is sorted out in one stat each.
     """
     found = Inputs()
     for raw in paths:
-        if str(raw) == "-":
+        text = os.fspath(raw)
+        if text == "-":
             found.stdin = True
             continue
-        path = Path(raw)
+        if not isinstance(text, str):
+            text = os.fsdecode(text)
+        if _NOT_AS_PATHLIB_WRITES.search(text):
+            text = str(Path(text))
         # One stat answers is_dir(), exists() and _unreadable() for a path that has one; a
         # path without one (missing, a looping link) is asked as before, with its own errors.
         try:
-            info: os.stat_result | None = path.stat()
-        except OSError:
+            info: os.stat_result | None = os.stat(text)
+        except (OSError, ValueError):
             info = None
-        if stat.S_ISDIR(info.st_mode) if info else path.is_dir():
-            for root, dirs, files in os.walk(path):
+        if stat.S_ISDIR(info.st_mode) if info else os.path.isdir(text):
+            for root, dirs, files in os.walk(text):
                 dirs.sort()
                 for name in sorted(files):
-                    _add(found, Path(root) / name, named=False, facts_allowed=facts_allowed, sniff=sniff)
-        elif info or path.exists():
-            _add(found, path, named=True, facts_allowed=facts_allowed, sniff=sniff, info=info)
+                    _add(found, os.path.join(root, name), named=False, facts_allowed=facts_allowed, sniff=sniff)
+        elif info or os.path.exists(text):
+            _add(found, text, named=True, facts_allowed=facts_allowed, sniff=sniff, info=info)
         else:
-            raise InputError(f"{path}: no such file or directory")
+            raise InputError(f"{text}: no such file or directory")
     return found
 
 
-def _add(found: Inputs, path: Path, *, named: bool, facts_allowed: bool, sniff: bool = True,
+# What str(Path(p)) would change: repeated or trailing slashes and "." components.
+_NOT_AS_PATHLIB_WRITES = re.compile(r"//|(^|/)\.(/|$)|./$")
+
+
+def _suffix(path: str) -> str:
+    """Path(path).suffix, lowercased, without building a Path."""
+    name = path.rpartition("/")[2]
+    dot = name.rfind(".")
+    return name[dot:].lower() if 0 < dot < len(name) - 1 else ""
+
+
+def _add(found: Inputs, path: str, *, named: bool, facts_allowed: bool, sniff: bool = True,
          info: os.stat_result | None = None) -> None:
-    suffix = path.suffix.lower()
+    suffix = _suffix(path)
     if suffix in ARTICLE_SUFFIXES or (suffix in FACT_SUFFIXES and facts_allowed):
         why = _unreadable(path, article=suffix in ARTICLE_SUFFIXES and sniff, info=info)
         if why:
-            found.skipped.append((str(path), why))
+            found.skipped.append((path, why))
             found.skipped_at.append(len(found.articles))
         elif suffix in ARTICLE_SUFFIXES:
             found.articles.append(path)
         else:
-            found.fact_files.append(path)
+            found.fact_files.append(Path(path))
     elif named:
         kinds = ", ".join(ARTICLE_SUFFIXES + (FACT_SUFFIXES if facts_allowed else ()))
         raise InputError(f"{path}: unknown kind of file (expected one of {kinds})")
-    elif not path.name.startswith("."):
-        found.skipped.append((str(path), f"not an article ({', '.join(ARTICLE_SUFFIXES)})"))
+    elif not os.path.basename(path).startswith("."):
+        found.skipped.append((path, f"not an article ({', '.join(ARTICLE_SUFFIXES)})"))
         found.skipped_at.append(len(found.articles))
 
 
@@ -85,14 +103,14 @@ def _add(found: Inputs, path: Path, *, named: bool, facts_allowed: bool, sniff: 
 _SNIFF_BYTES = 8192
 
 
-def _unreadable(path: Path, *, article: bool, info: os.stat_result | None = None) -> str:
+def _unreadable(path: str, *, article: bool, info: os.stat_result | None = None) -> str:
     """Why a file cannot be an input ("" when it can), decided without blocking: a FIFO or
     device is never opened, since reading one could wait forever. `info` is path.stat() when
     the caller has it."""
     try:
-        info = info or path.stat()
+        info = info or os.stat(path)
     except FileNotFoundError:
-        return "broken symbolic link" if path.is_symlink() else "no such file"
+        return "broken symbolic link" if os.path.islink(path) else "no such file"
     except OSError as error:
         return f"cannot read: {error.strerror or error}"
     if not stat.S_ISREG(info.st_mode):

@@ -136,7 +136,16 @@ std::vector<Fact> extract_text(std::string_view text, std::string_view doc, cons
         clean = clean_html(text);
         body = clean.text;
     }
-    TokenizedText t;
+    // The token buffers of the thread's last document, reused: a run over many files
+    // would otherwise allocate and fault in three buffers the size of each text.
+    thread_local TokenizedText t;
+    // ...but not the buffers of a very large document, which would stay with the thread.
+    struct Release {
+        TokenizedText& t;
+        ~Release() {
+            if (t.lower.capacity() > (std::size_t{4} << 20)) t = TokenizedText{};
+        }
+    } release{t};
     tokenize(body, t);
     assign_ids(t, d);
     std::vector<Sentence> sentences = split_sentences(t, lexicon);

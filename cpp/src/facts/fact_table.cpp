@@ -38,9 +38,12 @@ void StringPool::grow() {
 }
 
 std::string_view StringPool::store(std::string_view text) {
-    constexpr std::size_t block = 64 * 1024;
+    // Blocks double from 1 KB to 64 KB: most tables hold one file's facts (a few hundred
+    // bytes of strings), and a 64 KB block for each cost a page fault per table.
+    constexpr std::size_t first_block = 1024, largest_block = 64 * 1024;
     if (text.empty()) return {};
     if (text.size() > left_) {
+        const std::size_t block = std::min(largest_block, first_block << std::min<std::size_t>(blocks_.size(), 6));
         // A long string gets a block of its own, so that the open block's room is not lost.
         bool own = text.size() * 4 > block;
         std::size_t size = own ? text.size() : block;

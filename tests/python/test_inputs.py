@@ -1,0 +1,40 @@
+"""collect() handles paths as strings: it must still write them as pathlib does, take the
+same suffixes and skip the same files, since skipped paths are shown to users."""
+
+import os
+from pathlib import Path
+
+import pytest
+
+from optally._inputs import _suffix, collect
+
+
+@pytest.mark.parametrize("name", ["a.txt", "a.TXT", "a.tar.html", ".txt", "a.", "a", "dir.d/a", "x.htm", "a..txt"])
+def test_suffix_is_pathlibs(name):
+    assert _suffix(name) == Path(name).suffix.lower()
+
+
+def test_paths_are_written_as_pathlib_writes_them(tmp_path, monkeypatch):
+    (tmp_path / "d" / "e").mkdir(parents=True)
+    for rel in ["d/a.txt", "d/e/b.html", "c.txt"]:
+        (tmp_path / rel).write_text("Police arrested 12 men.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    named = ["./c.txt", "d//a.txt", "./d/", "d/./e/b.html", "c.txt"]
+    found = collect(named, facts_allowed=False, sniff=False)
+    expected = [str(Path("c.txt")), str(Path("d/a.txt")), str(Path("d/a.txt")), str(Path("d/e/b.html")),
+                str(Path("d/e/b.html")), "c.txt"]
+    assert found.articles == expected
+    assert all(isinstance(p, str) for p in found.articles)
+
+
+def test_named_and_walked_files_are_skipped_for_the_same_reasons(tmp_path):
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    (tmp_path / "notes.md").write_text("x", encoding="utf-8")
+    os.symlink(tmp_path / "gone.txt", tmp_path / "dangling.txt")
+    walked = collect([tmp_path], facts_allowed=False)
+    assert [(Path(p).name, why) for p, why in walked.skipped] == [
+        ("dangling.txt", "broken symbolic link"), ("empty.txt", "empty file"), ("notes.md", "not an article (.txt, .html, .htm)")]
+    named = collect([tmp_path / "empty.txt"], facts_allowed=False)
+    assert named.skipped == [(str(tmp_path / "empty.txt"), "empty file")]
+    with pytest.raises(Exception, match="no such file or directory"):
+        collect([tmp_path / "dangling.txt"], facts_allowed=False)
