@@ -396,3 +396,64 @@ TEST_CASE("document dates in several forms", "[extract][facts][date]") {
     CHECK(facts_of("Posted 16/06/2012\n\nPolice made 5 arrests.")[0].date == "2012-06-16");
     CHECK(facts_of("Police made 5 arrests.")[0].date.empty());
 }
+
+TEST_CASE("searches of homes count as search warrants", "[extract][facts]") {
+    CHECK(said(facts_of("Officers carried out 57 house searches across the region."), "search_warrants") == Said{"57"});
+    CHECK(said(facts_of("Detectives searched 23 properties in the city on Monday."), "search_warrants") == Said{"23"});
+    CHECK(said(facts_of("The team carried out searches at 16 addresses."), "search_warrants") == Said{"16"});
+    CHECK(said(facts_of("Investigators conducted 30 searches over two days."), "search_warrants") == Said{"30"});
+    // Searches that no officer made: a search engine's.
+    CHECK(said(facts_of("The company blocked 4,000 searches for abuse material last month."), "search_warrants").empty());
+}
+
+TEST_CASE("charges filed against people count as people charged", "[extract][facts]") {
+    CHECK(said(facts_of("Prosecutors have filed charges against 64 defendants so far."), "charged") == Said{"64"});
+    CHECK(said(facts_of("Charges were brought against 12 men after the raids."), "charged") == Said{"12"});
+    CHECK(said(facts_of("In total, nine police authorities took part."), "police_forces") == Said{"9"});
+    CHECK(said(facts_of("Some 70 police from four agencies took part."), "officers") == Said{"70 about"});
+}
+
+TEST_CASE("one of a group is not a count of one", "[extract][facts]") {
+    CHECK(facts_of("One of those arrested, a 50-year-old man, has been charged with two offences.").empty());
+    CHECK(facts_of("\"Every one of these pictures is a crime scene,\" she said.").empty());
+    CHECK(facts_of("She said Operation Heron was one of the largest investigations the unit had run.").empty());
+    // The group's size counts what the subject names.
+    CHECK(said(facts_of("The warrant at his flat was one of 48 executed during Operation Heron."), "search_warrants") ==
+          Said{"48"});
+}
+
+TEST_CASE("a unit's history before the report is not its operation's", "[extract][facts]") {
+    std::string_view report =
+        "Published 3 March 2025\n"
+        "Police arrested 19 people in Operation Larch.\n"
+        "Since the taskforce was set up in 2011, it has made more than 700 arrests.\n"
+        "When it was founded in 2009 the unit had four detectives.\n"
+        "Since the operation began in 2022, 40 officers have taken part.\n";
+    auto facts = facts_of(report);
+    CHECK(said(facts, "arrests") == Said{"19"});
+    CHECK(said(facts, "officers") == Said{"40"});
+    // A dateline's date is the document's own, even on a long first line.
+    REQUIRE_FALSE(facts.empty());
+    auto dated = facts_of("HALIFAX, NS, Mar. 4, 2024 /Wire/ - Nova Scotia RCMP said 11 people had been charged.\n");
+    REQUIRE(dated.size() == 1);
+    CHECK(dated[0].date == "2024-03-04");
+}
+
+TEST_CASE("a count that has risen to a new figure", "[extract][facts]") {
+    CHECK(said(facts_of("The number of men arrested in the force's largest ever inquiry into abuse images has risen to 31."),
+               "arrests") == Said{"31"});
+    CHECK(said(facts_of("Number charged in county abuse image inquiry rises to 17"), "charged") == Said{"17"});
+    // A change of something that is not a count of ours.
+    CHECK(facts_of("The number of reports about the website has risen to 3,000.").size() <= 1);
+}
+
+TEST_CASE("the country whose police report the lead is the operation's total", "[extract][facts][scope]") {
+    auto facts = facts_of(
+        "Portugal's Judiciary Police said on Friday it had arrested 21 people in a nine-month operation.\n"
+        "The inquiry began with a tip from Europol, and suspects in Brazil and Angola were reported to local police.\n");
+    CHECK(said(facts, "arrests") == Said{"21"});
+    // An international operation's report: the country is a part of it.
+    auto international = facts_of(
+        "Europol coordinated an action day in 14 countries. Portugal's Judiciary Police arrested 21 people.");
+    CHECK(said(international, "arrests") == Said{"21 @Portugal"});
+}

@@ -183,6 +183,7 @@ DocumentContext read_context(const TokenizedText& t, const std::vector<Sentence>
     context.subject_place_of_sentence.assign(n, -1);
     context.subject_token_of_sentence.assign(n, 0);
     context.national_sentence.assign(n, false);
+    context.international_sentence.assign(n, false);
 
     std::vector<std::string>& named = context.named_operation;
     std::vector<bool>& other_operation = context.other_operation;
@@ -240,6 +241,7 @@ DocumentContext read_context(const TokenizedText& t, const std::vector<Sentence>
             if (starts[j] & starts_context_cue)
                 if (auto m = d.context_cues.at(t, j, s.last)) cues |= m.payload;
         context.national_sentence[i] = cues & 1;
+        context.international_sentence[i] = cues & 2;
         international_cue = international_cue || (cues & 2);
         other_operation[i] = cues & 4;
         // "In Lincolnshire, 14 people ...", "In Spain alone, ..." set the place of the sentence.
@@ -331,8 +333,12 @@ std::string scope_of(const RawFact& fact, const SentenceView& s, const DocumentC
                     if (s.d.operation_nouns.at(s.t, police.end, s.last)) return "total";
             j = at.end - 1;
         }
-    // The whole country of a national operation, or the area a local one covers, is its total.
-    if (p.kind == PlaceKind::country && !context.international && !listed) return "total";
+    // The whole country of a national operation, or the area a local one covers, is its total;
+    // so is the country whose police report the lead's figures ("Spain's Guardia Civil said it
+    // had arrested 34"), though the report names Europol or other countries later.
+    if (p.kind == PlaceKind::country && !listed &&
+        (!context.international || (context.home_country >= 0 && place_of(s.d, s.t, context.home_country).name == p.name)))
+        return "total";
     if (context.home_place >= 0) {
         const Place home = place_of(s.d, s.t, context.home_place);
         if (home.name == p.name) return "total";

@@ -1,6 +1,7 @@
 // The document's own date: a dateline or publication line near the top ("Published
 // 16 June 2012", "December 16, 2022", "2012-06-16", "16/06/2012").
 
+#include <algorithm>
 #include <cstdio>
 
 #include "extract_internal.hpp"
@@ -85,8 +86,11 @@ std::string document_date(const TokenizedText& t, const std::vector<Sentence>& s
         SentenceView s{t, d, sentences[n].first, sentences[n].last};
         bool cue = s.first < s.last && d.publication_cues.at(t, s.first, s.last);
         bool short_line = s.last - s.first <= 16;
-        if (!cue && !short_line) continue;
-        for (std::size_t i = s.first; i < s.last; ++i) {
+        // A dateline opens one of the first lines: "ORILLIA, ON, Feb. 8, 2023 /CNW/ - Ontario ...".
+        bool dateline = n < 3;
+        if (!cue && !short_line && !dateline) continue;
+        std::size_t last = cue || short_line ? s.last : std::min(s.last, s.first + 12);
+        for (std::size_t i = s.first; i < last; ++i) {
             std::size_t end = i;
             std::string date = date_at(s, i, end);
             if (!date.empty()) return date;

@@ -74,11 +74,13 @@ struct DocumentContext {
     std::vector<int> subject_place_of_sentence;      // -1: none ("Lancashire Police arrested ...")
     std::vector<std::size_t> subject_token_of_sentence;  // where that place is named
     std::vector<bool> national_sentence;
+    std::vector<bool> international_sentence;        // "Europol", "countries", "worldwide"
     std::vector<std::string> named_operation;        // the operation a sentence names, or ""
     std::vector<bool> other_operation;               // "a similar operation": not the one at hand
     std::string main_operation;                      // the one the document names most
     bool international = false;
     int home_place = -1;  // the area a local operation covers: figures there are its total
+    int home_country = -1;  // the country whose police state the lead's figures, if no cue there is international
 };
 DocumentContext read_context(const TokenizedText& t, const std::vector<Sentence>& sentences, const LexiconData& d);
 // Sets operation_of_sentence once home_place is known.

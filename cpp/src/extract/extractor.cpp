@@ -18,7 +18,7 @@ using namespace detail;
 // The area a local operation covers, read from the lead: "Jersey Police have made 18
 // arrests in a three-year investigation" makes Jersey the whole of that operation.
 int home_place(const std::vector<RawFact>& raw, const TokenizedText& t, const std::vector<Sentence>& sentences,
-               const LexiconData& d, const DocumentContext& context) {
+               const LexiconData& d, DocumentContext& context) {
     // The lead is the first sentence of the body that states a figure; a headline is too
     // short to say whether the operation was national.
     // Prison terms say nothing of where the operation ran.
@@ -28,14 +28,18 @@ int home_place(const std::vector<RawFact>& raw, const TokenizedText& t, const st
             lead = fact.sentence;
             break;
         }
-    if (context.national_sentence[lead]) return -1;
     for (const RawFact& fact : raw) {
         // A part of a count ("31 of them in Kent") says where some were, not where all were.
         if (fact.sentence != lead || fact.place) continue;
         SentenceView s{t, d, sentences[lead].first, sentences[lead].last};
         std::optional<int> place = clause_place(s, fact.figure_first, fact.cue_end);
         if (!place && context.subject_place_of_sentence[lead] >= 0) place = context.subject_place_of_sentence[lead];
-        if (place && place_of(d, t, *place).kind != PlaceKind::country) return *place;
+        if (!place) continue;
+        if (place_of(d, t, *place).kind != PlaceKind::country) return context.national_sentence[lead] ? -1 : *place;
+        if (context.home_country < 0 && std::none_of(context.international_sentence.begin(),
+                                                     context.international_sentence.begin() + static_cast<std::ptrdiff_t>(lead) + 1,
+                                                     [](bool cue) { return cue; }))
+            context.home_country = *place;
     }
     return -1;
 }
@@ -50,14 +54,31 @@ int year_of(std::string_view iso_date) {
     return year;
 }
 
-// "since 2000" two or more years before the document's own year.
-bool history_since(const TokenizedText& t, const Sentence& sentence, int document_year) {
-    for (std::size_t j = sentence.first; j + 1 < sentence.last; ++j) {
-        if (t.low(j) != "since" || t.tokens[j + 1].kind != TokenKind::number) continue;
-        std::string_view digits = t.original(t.tokens[j + 1]);
-        if (digits.size() != 4) continue;
+// A record of the years before this report, not the figures of its operation: "since 2000",
+// "Since the unit was set up in 2014, it has made 900 arrests", "When it was founded in 2008
+// it had six detectives" (the year two or more before the document's own). A clause about
+// an operation stays ("Since the operation began in 2019, 40 have been arrested").
+bool history_sentence(const TokenizedText& t, const Sentence& sentence, int document_year, const LexiconData& d) {
+    auto old_year = [&](std::size_t j) {
+        if (j >= sentence.last || t.tokens[j].kind != TokenKind::number) return false;
+        std::string_view digits = t.original(t.tokens[j]);
+        if (digits.size() != 4) return false;
         int year = year_of(digits);
-        if (year >= 1900 && year <= document_year - 2) return true;
+        return year >= 1900 && year <= document_year - 2;
+    };
+    auto names_operation = [&](std::size_t from, std::size_t to) {
+        for (std::size_t k = from; k < to; ++k)
+            if (d.operation_nouns.at(t, k, to) || has(d.operation_words, t, k)) return true;
+        return false;
+    };
+    for (std::size_t j = sentence.first; j < sentence.last; ++j) {
+        if (t.low(j) == "since") {
+            if (old_year(j + 1)) return true;
+            for (std::size_t k = j + 1; k + 1 < sentence.last && k < j + 12 && t.low(k) != "," && t.low(k) != ";"; ++k)
+                if (t.low(k) == "in" && old_year(k + 1)) return !names_operation(j + 1, k);
+        }
+        if (auto founded = d.founding.at(t, j, sentence.last); founded && old_year(founded.end))
+            return !names_operation(sentence.first, sentence.last);
     }
     return false;
 }
@@ -165,7 +186,7 @@ std::vector<Fact> extract_text(std::string_view text, std::string_view doc, cons
     // "Since 2000, the task force has arrested more than 2,000": a record of years, not the
     // figures of this report's operation.
     if (int year = year_of(date); year > 0)
-        std::erase_if(raw, [&](const RawFact& r) { return history_since(t, sentences[r.sentence], year); });
+        std::erase_if(raw, [&](const RawFact& r) { return history_sentence(t, sentences[r.sentence], year, d); });
     if (raw.empty()) return {};
 
     DocumentContext context = read_context(t, sentences, d);

@@ -131,6 +131,9 @@ bool not_a_figure(const SentenceView& s, const Figure& f) {
         if (t.low(p) == "," && p > s.first && is_month(s, p - 1)) return true;
         if (is_month(s, p) || (s.upper(p) && has(d.weekdays, t, p))) return true;
     }
+    // "one of those arrested", "one of the most complex investigations", "every one of these
+    // images": one of a group, not a count of one.
+    if (n.in_words && n.value == 1 && e + 1 < s.last && t.low(e) == "of") return true;
     // Ratios: "one in four", "3 out of 4".
     if (e + 1 < s.last && t.low(e) == "in" && s.is_figure_token(e + 1)) return true;
     if (e + 1 < s.last && t.low(e) == "in" && (d.starts_of(t, e + 1) & is_number_word) &&

@@ -275,6 +275,8 @@ void read_source(LexiconData& d, const std::string& file, const json& doc) {
          {"duration_after", list(d.duration_after)},
          {"long_suffix", wordlist(d.long_suffix)},
          {"periods", list(d.periods)},
+         {"founding", list(d.founding)},
+         {"change_verbs", wordlist(d.change_verbs)},
          {"sentences",
           [&](const json& v, const std::string& s) {
               r.sections(v, s,

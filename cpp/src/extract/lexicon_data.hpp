@@ -241,6 +241,8 @@ struct LexiconData {
     // durations and prison sentences
     WordMap<TimeUnit> time_units;
     PhraseSet operation_nouns, duration_links, duration_after;
+    WordSet change_verbs;  // "has risen to 46": the figure after is a count's new value
+    PhraseSet founding;  // "set up in", "founded in": with an older year, a unit's history (extractor.cpp)
     PhraseSet periods;  // "over a 10-day period": the noun a span of time may qualify
     WordSet long_suffix;
     PhraseSet custodial, sentence_verbs, non_custodial, penalty_limits, aggregate;

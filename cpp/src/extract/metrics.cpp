@@ -108,6 +108,7 @@ private:
     Found verb_in(std::size_t from, std::size_t end, std::uint8_t klass, bool adjacent, int want = -1) const;
     Found verb_before(std::size_t anchor, std::uint8_t klass, int want = -1) const;
     Found noun_before(std::size_t anchor) const;
+    Found number_of(std::size_t p, std::size_t lo) const;
     Found label_before(std::size_t anchor, RawFact& fact) const;
     bool requirement_met(int metric) const {
         if (metric < 0) return false;
@@ -239,21 +240,39 @@ Found MetricReader::noun_before(std::size_t anchor) const {
         ++links;
     }
     if (links == 0) return {};
+    // "The number of people arrested in the country's largest investigation has risen to 46":
+    // the count the sentence opens with, and a verb of change leading to its new figure.
+    bool changed = false;
+    for (std::size_t k = p; k < anchor; ++k) changed = changed || has(d_.change_verbs, t_, k);
+    std::size_t k = lo < p && t_.low(lo) == "the" ? lo + 1 : lo;
+    if (changed && k + 1 < p && (t_.low(k) == "number" || t_.low(k) == "total")) {
+        std::size_t q = t_.low(k + 1) == "of" ? k + 2 : k + 1;
+        for (std::size_t end = q + 1; end <= p && end <= q + 4; ++end)
+            if (auto counted = number_of(end, k); counted.metric >= 0 && counted.end == q) return {counted.metric, anchor};
+    }
     if (auto m = d_.nouns.ending_at(t_, p, lo)) {
         int metric = noun_metric(m);
         return metric >= 0 ? Found{metric, anchor} : Found{};
     }
-    // "the number of people arrested has risen to 97": a participle after the noun it counts,
-    // and the words "number" or "total" before them, so that "men arrested were 12" is not read.
+    if (auto counted = number_of(p, lo); counted.metric >= 0) return {counted.metric, anchor};
+    return {};
+}
+
+// What "the number of people arrested" (or "number arrested", "the total of arrests") ending
+// at `p` counts; `end` is where the counted words begin.
+Found MetricReader::number_of(std::size_t p, std::size_t lo) const {
+    auto counted = [&](std::size_t begin, int metric) -> Found {
+        std::size_t q = begin;
+        if (q > lo && t_.low(q - 1) == "of") --q;
+        if (q == lo || (t_.low(q - 1) != "number" && t_.low(q - 1) != "total") || metric < 0) return {};
+        return {metric, begin};
+    };
+    if (auto m = d_.nouns.ending_at(t_, p, lo)) return counted(m.begin, noun_metric(m));
     auto v = d_.verbs.ending_at(t_, p, lo);
     if (!v) return {};
-    auto noun = d_.nouns.ending_at(t_, v.begin, lo);
-    if (!noun) return {};
-    std::size_t q = noun.begin;
-    if (q > lo && t_.low(q - 1) == "of") --q;
-    if (q == lo || (t_.low(q - 1) != "number" && t_.low(q - 1) != "total")) return {};
-    int metric = verb_metric(v.payload, d_.noun_cues[static_cast<std::size_t>(noun.payload)].klass);
-    return metric >= 0 ? Found{metric, anchor} : Found{};
+    if (auto noun = d_.nouns.ending_at(t_, v.begin, lo))
+        return counted(noun.begin, verb_metric(v.payload, d_.noun_cues[static_cast<std::size_t>(noun.payload)].klass));
+    return counted(v.begin, verb_metric(v.payload, bare));  // "Number arrested rises to 46"
 }
 
 // A label with its place: "Charged in Auckland: 14", "Search warrants in Waikato: 9".
@@ -467,6 +486,10 @@ std::optional<RawFact> MetricReader::count(const Figure& f, std::size_t anchor, 
             }
         }
     }
+    // "The warrant was one of 33 executed": the figure counts what the subject names.
+    if (found.metric < 0 && anchor >= s_.first + 2 && t_.low(anchor - 1) == "of" && t_.low(anchor - 2) == "one")
+        for (std::size_t k = anchor - 2, lo = clause_begin(anchor - 2); k > lo && found.metric < 0; --k)
+            if (auto noun = d_.nouns.ending_at(t_, k, lo)) found = {noun_metric(noun), f.cue_begin};
     if (found.metric < 0 && d_.partitive.at(t_, s_.first, s_.last)) {
         // "Of those 26, nine were said to be at serious risk": a share of the children counted before.
         std::size_t p = f.cue_begin;
