@@ -457,3 +457,42 @@ TEST_CASE("the country whose police report the lead is the operation's total", "
         "Europol coordinated an action day in 14 countries. Portugal's Judiciary Police arrested 21 people.");
     CHECK(said(international, "arrests") == Said{"21 @Portugal"});
 }
+
+TEST_CASE("a list's heading names what its lines count", "[extract][facts][scope]") {
+    auto colon = facts_of(
+        "Officers from four counties took part in Operation Moorhen.\n\n"
+        "The search warrants were spread across the counties as follows:\n\n"
+        "Derbyshire: 12\nNottinghamshire: 9\nRutland: 3\nOther areas: 5\n\n"
+        "The force thanked the public.\n");
+    CHECK(said(colon, "search_warrants") == Said{"12 @Derbyshire", "9 @Nottinghamshire", "3 @Rutland"});
+    auto markdown = facts_of("## Charged by district\n\n- Lowmoor: 7\n- Eastwick Vale: 4\n\n## Quotes\n\nShe said 12 more were expected.\n");
+    CHECK(said(markdown, "charged") == Said{"7 @Lowmoor", "4 @Eastwick Vale"});
+    // A line with its own figure is no heading: "Three arrested" counts.
+    CHECK(said(facts_of("Three arrested in abuse image raids\n\nPolice said the men were bailed.\n"), "arrests") == Said{"3"});
+}
+
+TEST_CASE("a breakdown by where people live", "[extract][facts][scope]") {
+    auto facts = facts_of(
+        "Police in Sweden said 40 people had been arrested. Of those arrested, 17 live in the Uppsala region, "
+        "12 in Norrbotten and six in Gotland.");
+    CHECK(said(facts, "arrests") == Said{"40", "17 @Uppsala", "12 @Norrbotten", "6 @Gotland"});
+    auto accused = facts_of("Twenty people were charged. Seven of the accused are from Moose Jaw and four are from Estevan.");
+    CHECK(said(accused, "charged") == Said{"20", "7 @Moose Jaw", "4 @Estevan"});
+    auto modifier = facts_of("Of the 30 people charged, 21 live in metropolitan Perth and nine in regional Queensland.");
+    CHECK(said(modifier, "charged") == Said{"30", "21 @metropolitan Perth", "9 @regional Queensland"});
+    // Not places: a category of images, a register.
+    CHECK(said(facts_of("Officers found 900 images, 120 of them in Category A."), "images") == Said{"900"});
+    CHECK(said(facts_of("Of the 31 arrested, four were on the Sex Offenders Register."), "arrests") == Said{"31"});
+}
+
+TEST_CASE("modifiers in a list and a name spelled before its acronym", "[extract][facts]") {
+    CHECK(said(facts_of("More than 120 federal, state and local law enforcement agencies took part."), "police_forces") ==
+          Said{"120 more_than"});
+    CHECK(said(facts_of("The sweep involved all 61 Internet Crimes Against Children (ICAC) task forces."), "police_forces") ==
+          Said{"61"});
+    // A list of people is no list of modifiers.
+    CHECK(said(facts_of("Police arrested 12 men, women and teenagers in the raids."), "arrests") == Said{"12"});
+    // A span of time stated without a figure, in a sentence without one.
+    CHECK(said(facts_of("The FBI announced the results of a coordinated month-long operation against online predators."),
+               "duration") == Said{"1 months"});
+}

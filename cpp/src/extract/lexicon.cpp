@@ -330,7 +330,9 @@ void read_source(LexiconData& d, const std::string& file, const json& doc) {
                           {"police_in", list(d.police_in)},
                           {"place_suffixes", wordlist(d.place_suffixes)},
                           {"place_verbs", list(d.place_verbs)},
-                          {"locally", list(d.locally)}});
+                          {"locally", list(d.locally)},
+                          {"residence", list(d.residence)},
+                          {"area_modifiers", wordlist(d.area_modifiers)}});
           }},
          {"operations",
           [&](const json& v, const std::string& s) {

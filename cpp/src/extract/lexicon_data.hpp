@@ -265,6 +265,9 @@ struct LexiconData {
     PhraseSet agency_names;      // payload: index into agencies
     PhraseSet place_prepositions, place_by, police_nouns, example_cues, national_cues, international_cues,
         other_operation_cues, police_in, locally;
+    // Where a part of a count is, besides the prepositions: "18 live in Uppsala", "five are from Regina".
+    PhraseSet residence;
+    WordSet area_modifiers;  // "regional Victoria", "metropolitan Melbourne": part of the place as written
     WordSet operation_words;
     // Standing programmes named like operations ("Project Safe Childhood"), lower case: no operation.
     std::set<std::string, std::less<>> programmes;

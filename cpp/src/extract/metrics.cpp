@@ -16,7 +16,8 @@ struct Found {
 
 class MetricReader {
 public:
-    MetricReader(const SentenceView& s, const std::vector<Figure>& figures) : s_(s), t_(s.t), d_(s.d), figures_(figures) {
+    MetricReader(const SentenceView& s, const std::vector<Figure>& figures, int heading_metric)
+        : s_(s), t_(s.t), d_(s.d), figures_(figures), heading_metric_(heading_metric) {
         figure_at_.assign(s.last - s.first, -1);
         for (std::size_t k = 0; k < figures.size(); ++k) {
             const Figure& f = figures[k];
@@ -34,11 +35,18 @@ private:
     const std::vector<Figure>& figures_;
     std::vector<int> figure_at_;  // figure starting at each token of the sentence, or -1
     std::vector<bool> consumed_;  // figures read as part of another ("2 years and 3 months")
+    int heading_metric_;          // what the list this line belongs to counts, or -1
 
     const Figure* figure_starting(std::size_t j) const {
         if (j < s_.first || j >= s_.last) return nullptr;
         int k = figure_at_[j - s_.first];
         return k < 0 ? nullptr : &figures_[static_cast<std::size_t>(k)];
+    }
+    bool is_acronym(std::size_t j) const {  // "ICAC", "NCMEC": capitals only
+        if (t_.tokens[j].kind != TokenKind::word || t_.tokens[j].size() < 2) return false;
+        for (char c : t_.original(t_.tokens[j]))
+            if (c < 'A' || c > 'Z') return false;
+        return true;
     }
     bool counted_figure_at(std::size_t j) const {
         const Figure* f = figure_starting(j);
@@ -110,6 +118,8 @@ private:
     Found noun_before(std::size_t anchor) const;
     Found number_of(std::size_t p, std::size_t lo) const;
     Found label_before(std::size_t anchor, RawFact& fact) const;
+    std::optional<int> part_place(std::size_t p, std::size_t end) const;
+    std::optional<int> capitalised_place(std::size_t first, std::size_t p, std::size_t end) const;
     bool requirement_met(int metric) const {
         if (metric < 0) return false;
         const PhraseSet& needed = d_.required_in_sentence[static_cast<std::size_t>(metric)];
@@ -130,8 +140,9 @@ private:
 // The noun a figure counts: "141 search warrants", "76 suspected offenders", "one 20-year-old man".
 Found MetricReader::noun_after(std::size_t from, std::size_t end, NounCue& cue) const {
     std::size_t j = from;
-    for (int modifiers = 0; j < end && modifiers < 6;) {
+    for (int modifiers = 0; j < s_.last && j <= end && modifiers < 6;) {
         const Token& tok = t_.tokens[j];
+        if (j == end && t_.low(j) != ",") return {};  // the clause ends, unless a list of modifiers goes on
         if (tok.kind == TokenKind::quote) {
             ++j;
             continue;
@@ -142,9 +153,37 @@ Found MetricReader::noun_after(std::size_t from, std::size_t end, NounCue& cue) 
             ++modifiers;
             continue;
         }
+        // "61 Internet Crimes Against Children (ICAC) task forces": a name spelled out before its
+        // acronym is one modifier, whatever nouns it holds.
+        // (The brackets and the commas below end a clause: these look past `end`.)
+        if (tok.upper && tok.kind == TokenKind::word)
+            for (std::size_t k = j + 1; k + 3 < s_.last && k <= j + 6; ++k) {
+                if (t_.low(k) != "(") continue;
+                if (t_.low(k + 2) != ")" || !is_acronym(k + 1)) break;
+                if (auto m = d_.nouns.at(t_, k + 3, s_.last); m && noun_metric(m) >= 0) {
+                    cue = d_.noun_cues[static_cast<std::size_t>(m.payload)];
+                    return {cue.metric, m.end};
+                }
+                break;
+            }
         if (auto m = d_.nouns.at(t_, j, end)) {
             cue = d_.noun_cues[static_cast<std::size_t>(m.payload)];
             return {cue.metric, m.end};
+        }
+        // "340 federal, state, local and tribal law enforcement agencies": modifiers in a list.
+        if (t_.low(j) == "," && j > from) {
+            bool joined = false;
+            for (std::size_t k = j + 1; k < s_.last && k < j + 10; ++k) {
+                if (t_.low(k) == ",") continue;
+                if (t_.tokens[k].kind != TokenKind::word || d_.verbs.at(t_, k, s_.last) || counted_figure_at(k)) break;
+                if (auto m = d_.nouns.at(t_, k, s_.last)) {
+                    if (!joined || noun_metric(m) < 0) break;
+                    cue = d_.noun_cues[static_cast<std::size_t>(m.payload)];
+                    return {cue.metric, m.end};
+                }
+                joined = joined || has(d_.modifiers_and, t_, k);
+            }
+            return {};
         }
         if (tok.kind != TokenKind::word || d_.verbs.at(t_, j, end)) return {};
         if (has(d_.modifiers_and, t_, j)) {
@@ -273,6 +312,39 @@ Found MetricReader::number_of(std::size_t p, std::size_t lo) const {
     if (auto noun = d_.nouns.ending_at(t_, v.begin, lo))
         return counted(noun.begin, verb_metric(v.payload, d_.noun_cues[static_cast<std::size_t>(noun.payload)].klass));
     return counted(v.begin, verb_metric(v.payload, bare));  // "Number arrested rises to 46"
+}
+
+// Where a part of a count is, from token p: "in Kent", "live in the Stockholm region", "are
+// from Regina", "in regional Victoria", "in Västra Götaland". A breakdown names places no
+// gazetteer lists, so there any capitalised words after "in" or a verb of residence will do.
+std::optional<int> MetricReader::part_place(std::size_t p, std::size_t end) const {
+    if (auto lives = d_.residence.at(t_, p, end)) p = lives.end;
+    else if (p < end && t_.low(p) == "in") ++p;
+    else return std::nullopt;
+    if (p < end && t_.low(p) == "the") ++p;
+    const std::size_t first = p;
+    auto written = [&](std::size_t last) {  // the words [first, last) as a place written in the text
+        return local_place_base + static_cast<int>(first * 4 + (last - first - 1));
+    };
+    if (p >= end || first >= (std::size_t{1} << 26)) return std::nullopt;
+    if (auto place = s_.place_at(p)) return place.payload;
+    if (has(d_.area_modifiers, t_, p) && !s_.upper(p)) {
+        if (auto place = s_.place_at(p + 1); place && place.end - first <= 4) return written(place.end);
+        ++p;
+    }
+    return capitalised_place(first, p, end);
+}
+
+// Capitalised words from p (after `first`, the start of the place as written): a place the
+// gazetteer does not list, in a breakdown or a list. Not "Category A", "Section 3".
+std::optional<int> MetricReader::capitalised_place(std::size_t first, std::size_t p, std::size_t end) const {
+    std::size_t k = p;
+    while (k < end && k < p + 3 && t_.tokens[k].kind == TokenKind::word && s_.upper(k) && !has(d_.function_words, t_, k) &&
+           !d_.nouns.at(t_, k, end) && !d_.reference_before.at(t_, k, end))
+        ++k;
+    if (k == p || k - first > 4 || first >= (std::size_t{1} << 26)) return std::nullopt;
+    if (k < end && t_.tokens[k].kind == TokenKind::word && t_.tokens[k].size() == 1) return std::nullopt;  // "Category A"
+    return local_place_base + static_cast<int>(first * 4 + (k - first - 1));
 }
 
 // A label with its place: "Charged in Auckland: 14", "Search warrants in Waikato: 9".
@@ -448,8 +520,13 @@ std::optional<RawFact> MetricReader::count(const Figure& f, std::size_t anchor, 
             if (noun.end && noun_metric(counted) >= 0) found = noun;
         }
         // A share is a part: its place limits it even where the report is local to that place.
-        if (found.metric >= 0)
-            if (auto place = clause_place(s_, f.qualifier_begin, std::max(found.end, part.end))) fact.place = place;
+        if (found.metric >= 0) {
+            std::size_t after = std::max(found.end, part.end);
+            std::optional<int> place = clause_place(s_, f.qualifier_begin, after);
+            while (!place && after < pend && has(d_.auxiliaries, t_, after)) ++after;
+            if (!place) place = part_place(after, pend);  // "Eight of the accused are from Saskatoon"
+            if (place) fact.place = place;
+        }
     } else {
         found = verb_in(f.cue_begin, end, bare, true);
         if (found.metric < 0) {
@@ -472,8 +549,10 @@ std::optional<RawFact> MetricReader::count(const Figure& f, std::size_t anchor, 
             std::size_t p = f.cue_begin;
             if (auto part = d_.partitive.at(t_, p, end)) p = part.end;
             while (p < end && (has(d_.auxiliaries, t_, p) || has(d_.links, t_, p))) ++p;  // "seven were made in"
-            if (p < end && d_.place_prepositions.at(t_, p, end)) {
-                if (auto place = clause_place(s_, f.qualifier_begin, p)) {
+            if (p < end && (d_.place_prepositions.at(t_, p, end) || d_.residence.at(t_, p, end))) {
+                std::optional<int> place = clause_place(s_, f.qualifier_begin, p);
+                if (!place) place = part_place(p, end);
+                if (place) {
                     found = {inherited, p};
                     fact.place = place;
                 }
@@ -496,6 +575,23 @@ std::optional<RawFact> MetricReader::count(const Figure& f, std::size_t anchor, 
         while (p < end && (has(d_.auxiliaries, t_, p) || has(d_.speech_verbs, t_, p) || t_.low(p) == "to" || t_.low(p) == "be"))
             ++p;
         if (auto risk = d_.risk.at(t_, p, end)) found = {d_.metric_at_risk, risk.end};
+    }
+    // "Vienna: 21" under "The house searches were distributed as follows:" (a list whose
+    // heading names what its figures count).
+    if (found.metric < 0 && heading_metric_ >= 0 && anchor > s_.first && t_.low(anchor - 1) == ":" &&
+        (f.cue_begin >= s_.last || s_.is_boundary(f.cue_begin))) {
+        // The label is the line's place, listed or not ("Styria: 12"); a label that is no
+        // place ("Other provinces: 30") says nothing we can scope.
+        std::size_t k = s_.first;
+        while (k < anchor && t_.tokens[k].kind != TokenKind::word) ++k;  // a bullet
+        std::optional<int> place;
+        if (auto known = s_.place_at(k); known && known.end == anchor - 1) place = known.payload;
+        else if (auto written = capitalised_place(k, k, anchor - 1); written && (*written - local_place_base) % 4 + k + 1 == anchor - 1)
+            place = written;
+        if (place) {
+            found = {heading_metric_, f.cue_begin};
+            fact.place = place;
+        }
     }
     if (found.metric < 0 || !requirement_met(found.metric)) return std::nullopt;
     if (found.metric == d_.metric_sentence || found.metric == d_.metric_duration) return std::nullopt;
@@ -574,9 +670,36 @@ std::vector<RawFact> MetricReader::read(std::size_t sentence_index) {
 
 }  // namespace
 
-std::vector<RawFact> read_facts(const SentenceView& s, const std::vector<Figure>& figures, std::size_t sentence_index) {
-    MetricReader reader(s, figures);
+std::vector<RawFact> read_facts(const SentenceView& s, const std::vector<Figure>& figures, std::size_t sentence_index,
+                                int heading_metric) {
+    MetricReader reader(s, figures, heading_metric);
     return reader.read(sentence_index);
+}
+
+bool long_span_of_time(const SentenceView& s) {
+    for (std::size_t j = s.first + 1; j + 1 < s.last; ++j)
+        if (s.t.tokens[j].kind == TokenKind::dash && has(s.d.long_suffix, s.t, j + 1) && has(s.d.time_unit_words, s.t, j - 1))
+            return true;
+    return false;
+}
+
+int heading_metric(const SentenceView& s, bool headline) {
+    // A heading ends with a colon ("Arrests by area:", "The searches were distributed as
+    // follows:") or is a short line of its own ("## Arrests by area").
+    if (s.last <= s.first + 1) return -1;
+    if (s.t.low(s.last - 1) != ":" && !(headline && s.last - s.first <= 6)) return -1;
+    for (std::size_t j = s.first; j + 1 < s.last; ++j) {
+        if (auto noun = s.d.nouns.at(s.t, j, s.last)) {
+            const NounCue& cue = s.d.noun_cues[static_cast<std::size_t>(noun.payload)];
+            if (cue.metric >= 0 && !cue.needs_verb) return cue.metric;
+            j = noun.end - 1;
+        } else if (auto verb = s.d.verbs.at(s.t, j, s.last)) {  // "Charged, by county:"
+            for (const VerbCue& cue : s.d.verb_cues[static_cast<std::size_t>(verb.payload)])
+                if (cue.takes & bare) return cue.metric;
+            j = verb.end - 1;
+        }
+    }
+    return -1;
 }
 
 }  // namespace optally::extract::detail
