@@ -193,7 +193,7 @@ DocumentContext read_context(const TokenizedText& t, const std::vector<Sentence>
     std::vector<std::string> operation_order;
     std::set<std::string> countries;
     bool international_cue = false;
-    std::string first_agency;
+    std::string_view first_agency;
 
     // What each token may start, and what each sentence's tokens may: most sentences name
     // no place, agency or operation and have no cue, and their scans are skipped whole.
@@ -281,12 +281,13 @@ DocumentContext read_context(const TokenizedText& t, const std::vector<Sentence>
             best = operation_count[name];
             context.main_operation = name;
         }
-    std::string agency = first_agency;
+    std::string_view agency = first_agency;
     for (std::size_t i = 0; i < n; ++i) {
         if (context.agency_of_sentence[i].empty() && context.subject_place_of_sentence[i] >= 0) {
             // No agency named: the police force the sentence opens with acts.
             const Place place = place_of(d, t, context.subject_place_of_sentence[i]);
-            if (place.kind == PlaceKind::force && !place.force.empty()) context.agency_of_sentence[i] = place.force + " Police";
+            if (place.kind == PlaceKind::force && !place.force.empty())
+                context.agency_of_sentence[i] = context.made_agencies.emplace_front(place.force + " Police");
         }
         if (!context.agency_of_sentence[i].empty())
             agency = context.agency_of_sentence[i];

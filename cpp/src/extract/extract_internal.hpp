@@ -3,6 +3,7 @@
 // facts read from them before scopes and operations are settled, and the document-wide
 // context (places, agencies, operations) that settles them.
 
+#include <forward_list>
 #include <optional>
 #include <string>
 #include <vector>
@@ -77,7 +78,10 @@ int heading_metric(const SentenceView& s, bool headline);
 // context.cpp: places, operations and agencies across the document.
 struct DocumentContext {
     std::vector<std::string> operation_of_sentence;  // "" when none governs
-    std::vector<std::string> agency_of_sentence;
+    // Views of lexicon agencies or of made_agencies: the name governs every sentence up to the
+    // next, and a copy per sentence allocated for each name longer than 15 bytes.
+    std::vector<std::string_view> agency_of_sentence;
+    std::forward_list<std::string> made_agencies;  // "<force> Police"; nodes never move
     std::vector<int> subject_place_of_sentence;      // -1: none ("Lancashire Police arrested ...")
     std::vector<std::size_t> subject_token_of_sentence;  // where that place is named
     std::vector<bool> national_sentence;

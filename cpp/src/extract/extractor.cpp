@@ -209,6 +209,12 @@ std::vector<Fact> extract_text(std::string_view text, std::string_view doc, cons
     Surnames surnames;
     for (const Sentence& sentence : sentences) find_names({t, d, sentence.first, sentence.last}, nullptr, &surnames);
 
+    // Evidence and operation names are copied from the text and the document id may come
+    // from a file name: bytes that are not UTF-8 must not reach JSON or Python. The fields
+    // drop_restatements() does not read are made valid once, not once per fact.
+    std::string doc_id(doc);
+    replace_invalid_utf8(doc_id);
+    replace_invalid_utf8(date);
     std::vector<Fact> facts;
     std::vector<bool> from_headline;
     std::vector<std::string> offender;
@@ -225,11 +231,12 @@ std::vector<Fact> extract_text(std::string_view text, std::string_view doc, cons
             std::vector<NameSpan> names = find_names(s, &surnames, nullptr);
             cached_evidence.first = options.keep_names ? std::string(t.text.substr(sentence.begin, sentence.end - sentence.begin))
                                                        : masked(t, sentence, names);
+            replace_invalid_utf8(cached_evidence.first);
             cached_evidence.second = names.empty() ? std::string() : std::string(t.low(names.front().last - 1));
             cached_sentence = r.sentence;
         }
         Fact f;
-        f.doc = doc;
+        f.doc = doc_id;
         f.metric = d.metric_names[static_cast<std::size_t>(r.metric)];
         f.value = r.value;
         f.unit = r.unit;
@@ -251,10 +258,8 @@ std::vector<Fact> extract_text(std::string_view text, std::string_view doc, cons
         offender.push_back(cached_evidence.second);
     }
     drop_restatements(facts, from_headline, offender, d.metric_names[static_cast<std::size_t>(d.metric_sentence)]);
-    // Evidence and operation names are copied from the text and the document id may come
-    // from a file name: bytes that are not UTF-8 must not reach JSON or Python.
     for (Fact& f : facts)
-        for (std::string* field : {&f.doc, &f.evidence, &f.operation, &f.scope, &f.agency, &f.date}) replace_invalid_utf8(*field);
+        for (std::string* field : {&f.operation, &f.scope, &f.agency}) replace_invalid_utf8(*field);
     return facts;
 }
 

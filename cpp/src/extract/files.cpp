@@ -1,7 +1,8 @@
-// Many files on many threads. Each worker takes the next file by an atomic counter and
-// keeps its facts apart; the table is then built in the order of the input, so the result
-// is the same whatever the number of threads. A file whose facts the table refuses is
-// skipped whole, with the reason, like a file that cannot be read.
+// Many files on many threads. Each worker takes the next file by an atomic counter; the
+// facts of a file join the table as soon as every file before it has joined, so the result
+// is the same whatever the number of threads and a file's facts are held apart only while
+// an earlier file is still being read. A file whose facts the table refuses is skipped
+// whole, with the reason, like a file that cannot be read.
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -12,7 +13,6 @@
 #include <cerrno>
 #include <cstring>
 #include <mutex>
-#include <optional>
 #include <thread>
 
 #include "optally/extract/extractor.hpp"
@@ -22,9 +22,9 @@ namespace optally::extract {
 namespace {
 
 struct FileResult {
-    // Already checked by a table of their own, so that joining them cannot fail; none for a
-    // file without facts, as most of a large run's empty slots are until their turn.
-    std::optional<FactTable> facts;
+    // Checked when they join the table (FactTable::append_all: all or none). Straight into
+    // the one table: a table per file cost a string pool and every string interned twice.
+    std::vector<Fact> facts;
     std::string skipped;  // the reason, when the file was not read
 };
 
@@ -82,16 +82,10 @@ FileResult extract_file(const std::filesystem::path& path, const Lexicon& lexico
         return result;
     }
     try {
-        std::vector<Fact> facts = extract_text(text, path.stem().string(), lexicon, options);
-        if (!facts.empty()) {
-            FactTable table;
-            table.reserve(facts.size());
-            for (const Fact& fact : facts) table.append(fact);
-            result.facts = std::move(table);
-        }
+        result.facts = extract_text(text, path.stem().string(), lexicon, options);
     } catch (const std::exception& e) {
         result.skipped = std::string("extraction failed: ") + e.what();
-        result.facts.reset();
+        result.facts.clear();
     }
     return result;
 }
@@ -104,16 +98,36 @@ ExtractResult extract_files(std::span<const std::filesystem::path> files, unsign
     if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
     threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(files.size(), 1)));
 
+    ExtractResult out;
+    // Files [0, joined) are in `out`; a file done out of turn waits in `results` for the
+    // ones before it. One lock for joining and for the progress callback, which workers
+    // called one at a time before too.
+    std::size_t joined = 0;
+    std::vector<std::uint8_t> ready(files.size(), 0);
+    auto join = [&](std::size_t i) {
+        FileResult& r = results[i];
+        if (r.skipped.empty()) {
+            try {
+                out.table.append_all(r.facts);
+            } catch (const std::exception& e) {
+                r.skipped = std::string("extraction failed: ") + e.what();
+            }
+        }
+        if (!r.skipped.empty()) out.skipped.push_back({files[i], std::move(r.skipped)});
+        r = FileResult{};  // one copy of the facts at a time
+    };
+
     std::atomic<std::size_t> next{0};
     std::size_t done = 0;
-    std::mutex progress_mutex;
+    std::mutex mutex;
     auto work = [&] {
         for (std::size_t i = next++; i < files.size(); i = next++) {
-            results[i] = extract_file(files[i], lexicon, options);
-            if (progress) {
-                std::lock_guard lock(progress_mutex);
-                progress(++done, files.size());
-            }
+            FileResult r = extract_file(files[i], lexicon, options);
+            std::lock_guard lock(mutex);
+            results[i] = std::move(r);
+            ready[i] = 1;
+            for (; joined < files.size() && ready[joined]; ++joined) join(joined);
+            if (progress) progress(++done, files.size());
         }
     };
     if (threads <= 1) {
@@ -122,19 +136,6 @@ ExtractResult extract_files(std::span<const std::filesystem::path> files, unsign
         std::vector<std::jthread> pool;
         pool.reserve(threads);
         for (unsigned i = 0; i < threads; ++i) pool.emplace_back(work);
-    }
-
-    ExtractResult out;
-    std::size_t total = 0;
-    for (const auto& r : results) total += r.facts ? r.facts->size() : 0;
-    out.table.reserve(total);
-    for (std::size_t i = 0; i < files.size(); ++i) {
-        if (!results[i].skipped.empty()) {
-            out.skipped.push_back({files[i], results[i].skipped});
-            continue;
-        }
-        if (results[i].facts) out.table.extend(*results[i].facts);
-        results[i].facts.reset();  // one copy of the facts at a time
     }
     return out;
 }

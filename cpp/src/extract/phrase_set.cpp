@@ -21,6 +21,7 @@ int WordIds::intern(std::string_view word) {
     slot.length = static_cast<std::uint32_t>(word.size());
     slot.id = static_cast<int>(count_++);
     text_.append(word);
+    if (word.size() == 1) one_byte_[static_cast<unsigned char>(word[0])] = slot.id;
     std::size_t i = slot.hash & mask_;
     while (slots_[i].id >= 0) i = (i + 1) & mask_;
     slots_[i] = slot;

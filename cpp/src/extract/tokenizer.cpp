@@ -130,6 +130,9 @@ void tokenize(std::string_view text, TokenizedText& out) {
                     // ASCII letters are most of any text: step over them without the full classifier.
                     while (p < size && ascii_letters.is[static_cast<unsigned char>(text[p])]) ++p;
                     if (p >= size) break;
+                    // Any other ASCII byte but an apostrophe ends the word: no classifier for
+                    // the space or comma after nearly every word.
+                    if (const auto c = static_cast<unsigned char>(text[p]); c < 0x80 && c != '\'') break;
                     std::size_t m = 1;
                     CharClass next = classify(text, p, m);
                     if (next == CharClass::letter) {
@@ -149,7 +152,8 @@ void tokenize(std::string_view text, TokenizedText& out) {
                     break;
                 }
                 push(b, p, TokenKind::word);
-                if (p < size) {
+                // A possessive starts with ' or a multibyte ’; the test above again.
+                if (p < size && (text[p] == '\'' || static_cast<unsigned char>(text[p]) >= 0x80)) {
                     std::size_t m = 1;
                     if (classify(text, p, m) == CharClass::apostrophe && p + m < size &&
                         (text[p + m] == 's' || text[p + m] == 'S')) {

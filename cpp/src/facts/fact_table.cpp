@@ -138,6 +138,23 @@ void FactTable::append(const Fact& fact) {
     const MetricInfo* info = nullptr;
     std::uint8_t metric = 0;
     check_fact(fact, *vocabulary_, info, metric);
+    append_checked(fact, metric);
+}
+
+void FactTable::append_all(std::span<const Fact> facts) {
+    // Every fact checked before the first is added, so that a refusal leaves the table as it was.
+    const MetricInfo* info = nullptr;
+    std::uint8_t metric = 0;
+    for (const Fact& fact : facts) check_fact(fact, *vocabulary_, info, metric);
+    // No reserve(): called once per file, an exact reserve each time would copy the columns
+    // at every call instead of doubling them now and then.
+    for (const Fact& fact : facts) {
+        check_fact(fact, *vocabulary_, info, metric);  // the metric's index; passes again
+        append_checked(fact, metric);
+    }
+}
+
+void FactTable::append_checked(const Fact& fact, std::uint8_t metric) {
     std::uint32_t doc = intern(last_.doc, fact.doc);
     if (!fact.date.empty()) {
         std::uint32_t date = intern(last_.date, fact.date);

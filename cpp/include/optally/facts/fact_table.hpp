@@ -62,6 +62,9 @@ public:
     // Throws InputError (file "<fact>") when the metric is not in the vocabulary, the unit
     // does not fit the metric, or the value is negative or not finite.
     void append(const Fact& fact);
+    // Appends every fact or, when one is refused, none: the error is that of the first
+    // refused fact, as append() would throw it.
+    void append_all(std::span<const Fact> facts);
     void extend(const FactTable& other);
     void reserve(std::size_t n);
     std::size_t size() const noexcept { return values_.size(); }
@@ -117,6 +120,8 @@ private:
         LastString doc, date, scope, operation, evidence, agency;
     };
     std::uint32_t intern(LastString& last, std::string_view text);
+    // append() after check_fact() passed, with the metric's index it found.
+    void append_checked(const Fact& fact, std::uint8_t metric);
 
     const Vocabulary* vocabulary_;
     std::unique_ptr<StringPool> strings_;
