@@ -496,3 +496,23 @@ TEST_CASE("modifiers in a list and a name spelled before its acronym", "[extract
     CHECK(said(facts_of("The FBI announced the results of a coordinated month-long operation against online predators."),
                "duration") == Said{"1 months"});
 }
+
+TEST_CASE("children removed from harm, spans of time said far from their subject", "[extract][facts]") {
+    CHECK(said(facts_of("Officers charged 14 men and removed six children from harm."), "children_safeguarded") == Said{"6"});
+    CHECK(said(facts_of("Detectives brought 11 children to safety during the raids."), "children_safeguarded") == Said{"11"});
+    // Removed from harm is the children's; removed from a website is not.
+    CHECK(said(facts_of("The company removed 300 images from its site."), "children_safeguarded").empty());
+    CHECK(said(facts_of("The operation, codenamed Kestrel and run from Leeds, ran for nine months."), "duration") ==
+          Said{"9 months"});
+    CHECK(said(facts_of("The investigation began 20 months ago after a tip from Europol."), "duration") == Said{"20 months"});
+    CHECK(said(facts_of("He began 20 months ago to share images."), "duration").empty());
+}
+
+TEST_CASE("a year's statistics are not the operation's", "[extract][facts]") {
+    CHECK(said(facts_of("Last year the hotline received 41,000 reports of abuse material."), "referrals").empty());
+    CHECK(said(facts_of("In 2023, the unit opened 520 investigations."), "investigations").empty());
+    CHECK(said(facts_of("Across 2023 as a whole, the team received 2,100 referrals."), "referrals").empty());
+    // The operation's own figures in the same kind of sentence stay.
+    CHECK(said(facts_of("In 2023, Operation Wren led to 31 arrests."), "arrests") == Said{"31"});
+    CHECK(said(facts_of("The unit received 212 referrals during the operation."), "referrals") == Said{"212"});
+}

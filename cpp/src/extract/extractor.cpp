@@ -83,6 +83,17 @@ bool history_sentence(const TokenizedText& t, const Sentence& sentence, int docu
     return false;
 }
 
+// "Last year, ...", "In 2023, ...", "Across 2023 as a whole, ...": a sentence set in a year.
+bool opens_with_a_year(const TokenizedText& t, const Sentence& sentence, const LexiconData& d) {
+    std::size_t j = sentence.first;
+    if (j < sentence.last && t.tokens[j].kind != TokenKind::word) ++j;  // a bullet or a quote
+    if (d.year_openers.at(t, j, sentence.last)) return true;
+    if (j + 1 >= sentence.last || !d.year_prepositions.at(t, j, j + 1)) return false;
+    if (t.tokens[j + 1].kind != TokenKind::number || t.tokens[j + 1].size() != 4) return false;
+    int year = year_of(t.original(t.tokens[j + 1]));
+    return year >= 1900 && year <= 2100;
+}
+
 // The sentence's text with the byte ranges of names replaced by "[name]".
 std::string masked(const TokenizedText& t, const Sentence& sentence, const std::vector<NameSpan>& names) {
     std::string out;
@@ -198,6 +209,10 @@ std::vector<Fact> extract_text(std::string_view text, std::string_view doc, cons
     // figures of this report's operation.
     if (int year = year_of(date); year > 0)
         std::erase_if(raw, [&](const RawFact& r) { return history_sentence(t, sentences[r.sentence], year, d); });
+    // "Last year the CyberTipline received 36.2 million reports": a year's statistics.
+    std::erase_if(raw, [&](const RawFact& r) {
+        return d.yearly_metrics.contains(r.metric) && opens_with_a_year(t, sentences[r.sentence], d);
+    });
     if (raw.empty()) return {};
 
     DocumentContext context = read_context(t, sentences, d);

@@ -277,6 +277,21 @@ void read_source(LexiconData& d, const std::string& file, const json& doc) {
          {"periods", list(d.periods)},
          {"founding", list(d.founding)},
          {"change_verbs", wordlist(d.change_verbs)},
+         {"start_verbs", list(d.start_verbs)},
+         {"yearly_statistics",
+          [&](const json& v, const std::string& s) {
+              r.sections(v, s,
+                         {{"metrics",
+                           [&](const json& x, const std::string& w) {
+                               for (const auto& name : r.strings(x, w)) d.yearly_metrics.insert(metric_index(d, name));
+                           }},
+                          {"openers", list(d.year_openers)},
+                          {"prepositions", list(d.year_prepositions)}});
+          }},
+         {"safeguard_split",
+          [&](const json& v, const std::string& s) {
+              r.sections(v, s, {{"verbs", list(d.safeguard_split.verbs)}, {"after", list(d.safeguard_split.after)}});
+          }},
          {"sentences",
           [&](const json& v, const std::string& s) {
               r.sections(v, s,

@@ -249,6 +249,15 @@ struct LexiconData {
     // durations and prison sentences
     WordMap<TimeUnit> time_units;
     PhraseSet operation_nouns, duration_links, duration_after;
+    // Metrics of a year's statistics ("received 36.2 million reports") and the openings that
+    // set a sentence in a year ("Last year", "In 2023"): such figures are not an operation's.
+    std::set<int> yearly_metrics;
+    PhraseSet year_openers, year_prepositions;
+    PhraseSet start_verbs;  // "began 14 months ago": how long an investigation has run
+    // "removed eight children from harm": verbs of safeguarding whose particle follows the children.
+    struct {
+        PhraseSet verbs, after;
+    } safeguard_split;
     WordSet change_verbs;  // "has risen to 46": the figure after is a count's new value
     PhraseSet founding;  // "set up in", "founded in": with an older year, a unit's history (extractor.cpp)
     PhraseSet periods;  // "over a 10-day period": the noun a span of time may qualify

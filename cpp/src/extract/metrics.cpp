@@ -458,8 +458,17 @@ std::optional<RawFact> MetricReader::span_of_time(const Figure& f, std::size_t a
         --lead_in;
     if (auto link = d_.duration_links.ending_at(t_, lead_in, s_.first)) {
         std::size_t from = link.begin > s_.first + 8 ? link.begin - 8 : s_.first;
-        if (contains_phrase(s_, d_.operation_nouns, from, link.begin))
+        // "The operation, codenamed Porto and led from Catania, ran for eight months": the
+        // subject the sentence opens with, across the words set off by commas.
+        bool set_off = link.begin > s_.first && t_.low(link.begin - 1) == ",";
+        if (contains_phrase(s_, d_.operation_nouns, from, link.begin) ||
+            (set_off && contains_phrase(s_, d_.operation_nouns, s_.first, std::min(s_.first + 3, link.begin))))
             return as_duration(lead_in < f.number.first ? d_.periods.at(t_, after, s_.last).end : after);
+    }
+    // "The investigation began 14 months ago": how long it has run.
+    if (after < s_.last && t_.low(after) == "ago" && d_.start_verbs.ending_at(t_, f.qualifier_begin, s_.first)) {
+        std::size_t lo = clause_begin(f.qualifier_begin);
+        if (contains_phrase(s_, d_.operation_nouns, lo, f.qualifier_begin)) return as_duration(after + 1);
     }
     // "76 arrests in two days": a span of time beside another count.
     std::size_t before = f.number.first;
@@ -495,6 +504,10 @@ std::optional<RawFact> MetricReader::count(const Figure& f, std::size_t anchor, 
         } else if (cue.klass != no_class) {
             found = verb_before(anchor, cue.klass);
             if (found.metric < 0) found = verb_in(noun.end, clause_end(noun.end), cue.klass, false);
+            // "removed eight children from harm", "brought 12 children to safety": a verb whose
+            // particle follows its object.
+            if (found.metric < 0 && (cue.klass & child) && d_.safeguard_split.verbs.ending_at(t_, anchor, clause_begin(anchor)))
+                if (auto rest = d_.safeguard_split.after.at(t_, noun.end, s_.last)) found = {d_.metric_safeguarded, rest.end};
             found.end = std::max(found.end, noun.end);
         } else {
             // "search warrants were executed at 22 addresses": the places searched count the
