@@ -516,3 +516,27 @@ TEST_CASE("a year's statistics are not the operation's", "[extract][facts]") {
     CHECK(said(facts_of("In 2023, Operation Wren led to 31 arrests."), "arrests") == Said{"31"});
     CHECK(said(facts_of("The unit received 212 referrals during the operation."), "referrals") == Said{"212"});
 }
+
+TEST_CASE("nouns of people as modifiers, a force's strength, a possessor", "[extract][facts]") {
+    CHECK(said(facts_of("Officers found 12,000 child abuse images on his laptop."), "images") == Said{"12000"});
+    CHECK(said(facts_of("Cumbria Police has 1,200 officers in total."), "officers").empty());
+    CHECK(said(facts_of("Some 45 officers took part in the raids."), "officers") == Said{"45 about"});
+    CHECK(said(facts_of("Police seized 30 phones, and one suspect's laptop alone held 700 images."), "arrests").empty());
+}
+
+TEST_CASE("a part, by place, of the people counted in an earlier sentence", "[extract][facts][scope]") {
+    auto facts = facts_of("Deputies arrested 21 men in the sting. Eleven of them were from Polk County, six from Hardee County.");
+    CHECK(said(facts, "arrests") == Said{"21", "11 @Polk County", "6 @Hardee County"});
+    // A part said with its own count stays with that count.
+    auto own = facts_of("Police charged 14 men. Officers said 9 children had been safeguarded, five of them in Leeds.");
+    CHECK(said(own, "children_safeguarded") == Said{"9", "5 @Leeds"});
+    CHECK(said(own, "charged") == Said{"14"});
+}
+
+TEST_CASE("an action week and a span of time after a long subject", "[extract][facts]") {
+    CHECK(said(facts_of("During a coordinated action week in March, 52 suspects were arrested."), "duration") == Said{"1 weeks"});
+    CHECK(said(facts_of("Police across Europe held joint action days in May and arrested 52 suspects."), "duration").empty());
+    CHECK(said(facts_of("Project Lumen involved 14 police services from across the province, working together for a period of "
+                        "six weeks."),
+               "duration") == Said{"6 weeks"});
+}

@@ -1,6 +1,8 @@
 """The gazetteer (data/gazetteer.json): every name is listed once, every county and city names
-an area that is listed, and places of Scotland, Northern Ireland, Ireland, Canada, Australia
-and New Zealand are read as the scope of a figure.
+an area that is listed, and places of Scotland, Northern Ireland, Ireland, Canada, Australia,
+New Zealand and the European countries whose operations the news names most (Austria, Germany,
+Spain, Italy, France, the Netherlands, Belgium, Switzerland, Poland, Sweden...) are read as the
+scope of a figure.
 
 The extraction tests read the repository's data/gazetteer.json (with the other data files of
 the installed package), so they test the gazetteer as edited, not the copy installed with it.
@@ -148,6 +150,84 @@ def test_new_place_is_the_scope(sentence, scope, lexicon):
     assert found == [scope]
 
 
+# Regions and cities of the countries named most in reports of operations: a state, province,
+# region or county, its other spellings (German, Spanish, Italian, Dutch; Swedish without its
+# diacritics), and cities that lie in them.
+@pytest.mark.parametrize("sentence, scope", [
+    # Austria: a Land in English and in German, a city.
+    ("In Styria, 12 people were arrested.", "Styria"),
+    ("In Oberösterreich, 12 people were arrested.", "Upper Austria"),
+    ("In Tirol, 12 people were arrested.", "Tyrol"),
+    ("In Graz, 12 people were arrested.", "Graz"),
+    # Germany.
+    ("In Bavaria, 14 people were arrested.", "Bavaria"),
+    ("In Nordrhein-Westfalen, 14 people were arrested.", "North Rhine-Westphalia"),
+    ("In Baden-Württemberg, 14 people were arrested.", "Baden-Württemberg"),
+    ("In Hannover, 14 people were arrested.", "Hanover"),
+    ("In München, 14 people were arrested.", "Munich"),
+    # Spain: a community; Valencia is listed once, as the city.
+    ("In Andalucía, 5 people were arrested.", "Andalusia"),
+    ("In the Basque Country, 5 people were arrested.", "Basque Country"),
+    ("In the Community of Madrid, 5 people were arrested.", "Community of Madrid"),
+    ("In Valencia, 5 people were arrested.", "Valencia"),
+    # Italy.
+    ("In Lombardy, 8 people were arrested.", "Lombardy"),
+    ("In Puglia, 8 people were arrested.", "Apulia"),
+    ("In Napoli, 8 people were arrested.", "Naples"),
+    # France: Île-de-France is read by its spelling without the accent.
+    ("In Occitanie, 4 people were arrested.", "Occitanie"),
+    ("In Ile-de-France, 4 people were arrested.", "Île-de-France"),
+    ("In Toulouse, 4 people were arrested.", "Toulouse"),
+    # The Netherlands and Belgium: "In the Hague" as well as "In The Hague".
+    ("In Noord-Brabant, 9 people were arrested.", "North Brabant"),
+    ("In The Hague, 9 people were arrested.", "The Hague"),
+    ("In the Hague, 9 people were arrested.", "The Hague"),
+    ("In Limburg, 9 people were arrested.", "Limburg"),
+    ("In Flanders, 9 people were arrested.", "Flanders"),
+    # Switzerland, Poland.
+    ("In Zürich, 6 people were arrested.", "Zurich"),
+    ("In Lodz, 6 people were arrested.", "Łódź"),
+    # Sweden: a county with and without its diacritics, a city.
+    ("In Skåne, 7 people were arrested.", "Skåne"),
+    ("In Vastra Gotaland, 7 people were arrested.", "Västra Götaland"),
+    ("In Stockholm County, 7 people were arrested.", "Stockholm County"),
+    ("In Malmo, 7 people were arrested.", "Malmö"),
+    # Denmark, Greece.
+    ("In Aarhus, 3 people were arrested.", "Aarhus"),
+    ("In Thessaloniki, 3 people were arrested.", "Thessaloniki"),
+])
+def test_european_place_is_the_scope(sentence, scope, lexicon):
+    text = "Operation Glasswing led to 60 arrests nationwide. " + sentence
+    assert ("arrests", 60, "total") in scopes(text, lexicon)
+    found = [s for metric, value, s in scopes(text, lexicon) if metric == "arrests" and value != 60]
+    assert found == [scope]
+
+
+def test_a_list_of_regions_has_one_scope_each(lexicon):
+    text = ("Police in Germany arrested 40 people. Of those, 14 were arrested in Bavaria, nine in "
+            "North Rhine-Westphalia and five in Hesse.")
+    got = scopes(text, lexicon)
+    assert ("arrests", 14, "Bavaria") in got
+    assert ("arrests", 9, "North Rhine-Westphalia") in got
+    assert ("arrests", 5, "Hesse") in got
+    text = "Swedish police arrested 46 people. Of those arrested, 11 live in Vastra Gotaland and seven in Skane."
+    got = scopes(text, lexicon)
+    assert ("arrests", 11, "Västra Götaland") in got
+    assert ("arrests", 7, "Skåne") in got
+
+
+def test_cities_lie_in_their_region(gazetteer):
+    # A city's "force" is the state or region above it where one is listed, else its country.
+    force = {e["name"]: e.get("force") for e in entries(gazetteer, "cities")}
+    assert force["Munich"] == "Bavaria"
+    assert force["Graz"] == "Styria"
+    assert force["Barcelona"] == "Catalonia"
+    assert force["Milan"] == "Lombardy"
+    assert force["Paris"] == "Île-de-France"
+    assert force["Amsterdam"] == "North Holland"
+    assert force["Gothenburg"] == "Sweden"
+
+
 def test_a_list_of_new_places_has_one_scope_each(lexicon):
     text = ("Operation Glasswing led to 58 arrests across Northern Ireland. Of those, 21 were arrested "
             "in Belfast City and 11 were arrested in Mid and East Antrim.")
@@ -163,6 +243,8 @@ def test_a_list_of_new_places_has_one_scope_each(lexicon):
     "Kerry said 12 people were arrested.",
     # New Zealand's districts are places only with "District".
     "In Central, 12 people were arrested.",
+    # A surname that is also the short name of a city ("the Hague").
+    "Hague said 12 people were arrested.",
 ])
 def test_common_words_are_not_places(sentence, lexicon):
     text = "Operation Glasswing led to 60 arrests nationwide. " + sentence

@@ -66,10 +66,15 @@ std::vector<Figure> read_figures(const SentenceView& s, const Lexicon& lexicon);
 bool contains_phrase(const SentenceView& s, const PhraseSet& set, std::size_t from, std::size_t to);
 
 // metrics.cpp: the facts the figures of one sentence state.
-// `heading_metric`: what the heading of the list this sentence is a line of counts ("Arrests
-// by area:" before "- Bristol: 24"), or -1.
+// What the sentences before tell a sentence's figures: the metric the heading of the list it
+// is a line of names ("Arrests by area:" before "- Bristol: 24"), and the metric of the last
+// count of people ("16 men were arrested. Nine of them were from Marion County").
+struct ReadBefore {
+    int heading_metric = -1;
+    int people_metric = -1;
+};
 std::vector<RawFact> read_facts(const SentenceView& s, const std::vector<Figure>& figures, std::size_t sentence_index,
-                                int heading_metric = -1);
+                                const ReadBefore& before = {});
 // "a month-long operation": a span of time a sentence may state without a figure.
 bool long_span_of_time(const SentenceView& s);
 // The metric a list's heading names ("Arrests by area:"), or -1 when the sentence is none.

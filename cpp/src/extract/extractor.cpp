@@ -183,16 +183,16 @@ std::vector<Fact> extract_text(std::string_view text, std::string_view doc, cons
     std::vector<Sentence> sentences = split_sentences(t, lexicon);
 
     std::vector<RawFact> raw;
-    int heading = -1;  // the metric of the list whose lines follow ("Arrests by area:")
+    ReadBefore before;
     for (std::size_t i = 0; i < sentences.size(); ++i) {
         SentenceView s{t, d, sentences[i].first, sentences[i].last};
         // A list's lines are short lines of their own; anything else ends the list.
         bool list_line = s.last - s.first <= 12 && t.tokens[s.first].newlines_before > 0;
-        if (!list_line) heading = -1;
+        if (!list_line) before.heading_metric = -1;
         std::vector<Figure> figures = read_figures(s, lexicon);
         if (figures.empty()) {
             if (int named = heading_metric(s, sentences[i].headline); named >= 0) {
-                heading = named;
+                before.heading_metric = named;
                 continue;
             }
             // "a month-long operation": a span of time without a figure.
@@ -200,7 +200,10 @@ std::vector<Fact> extract_text(std::string_view text, std::string_view doc, cons
         }
         // Figures of a study, a survey or an estimate of the wider population.
         if (contains_phrase(s, d.negative_sentence, s.first, s.last)) continue;
-        for (RawFact& fact : read_facts(s, figures, i, heading)) raw.push_back(fact);
+        for (RawFact& fact : read_facts(s, figures, i, before)) {
+            if (d.metric_takes[static_cast<std::size_t>(fact.metric)] & person) before.people_metric = fact.metric;
+            raw.push_back(fact);
+        }
     }
     if (raw.empty()) return {};
 

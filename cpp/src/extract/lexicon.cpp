@@ -90,6 +90,7 @@ int metric_index(LexiconData& d, const std::string& name) {
     d.metric_names.push_back(name);
     d.metric_takes.push_back(0);
     d.required_in_sentence.emplace_back();
+    d.not_after.emplace_back();
     return static_cast<int>(d.metric_names.size() - 1);
 }
 
@@ -138,6 +139,8 @@ void read_metric(LexiconData& d, const Reader& r, const std::string& name, const
                  [&](const json& v, const std::string& s) {
                      r.phrases(v, s, d.required_in_sentence[static_cast<std::size_t>(metric)]);
                  }},
+                {"not_after",
+                 [&](const json& v, const std::string& s) { r.phrases(v, s, d.not_after[static_cast<std::size_t>(metric)]); }},
                 {"takes", [](const json&, const std::string&) {}}});
 }
 

@@ -239,6 +239,9 @@ struct LexiconData {
     PhraseSet verbs;           // payload: index into verb_cues
     PhraseSet active_only;     // "the arrest of": verbs that only work before the number
     std::vector<PhraseSet> required_in_sentence;  // per metric; empty set: nothing required
+    // Per metric: words right before the figure that make it something held, not deployed
+    // ("Kent Police has 3,985 officers").
+    std::vector<PhraseSet> not_after;
     WordSet links;             // "stands at", ":" between a noun on the left and its figure
     PhraseSet risk;            // "at serious risk"
     WordSet auxiliaries, function_words, modifiers_and, determiners, negations;

@@ -16,8 +16,8 @@ struct Found {
 
 class MetricReader {
 public:
-    MetricReader(const SentenceView& s, const std::vector<Figure>& figures, int heading_metric)
-        : s_(s), t_(s.t), d_(s.d), figures_(figures), heading_metric_(heading_metric) {
+    MetricReader(const SentenceView& s, const std::vector<Figure>& figures, const ReadBefore& before)
+        : s_(s), t_(s.t), d_(s.d), figures_(figures), heading_metric_(before.heading_metric), people_metric_(before.people_metric) {
         figure_at_.assign(s.last - s.first, -1);
         for (std::size_t k = 0; k < figures.size(); ++k) {
             const Figure& f = figures[k];
@@ -36,11 +36,22 @@ private:
     std::vector<int> figure_at_;  // figure starting at each token of the sentence, or -1
     std::vector<bool> consumed_;  // figures read as part of another ("2 years and 3 months")
     int heading_metric_;          // what the list this line belongs to counts, or -1
+    int people_metric_;           // what the last count of people before this sentence counted, or -1
 
     const Figure* figure_starting(std::size_t j) const {
         if (j < s_.first || j >= s_.last) return nullptr;
         int k = figure_at_[j - s_.first];
         return k < 0 ? nullptr : &figures_[static_cast<std::size_t>(k)];
+    }
+    // "a coordinated action week", "the action day": one unit of time, named by the word
+    // "action" before it and an article a little before that.
+    bool action_unit(std::size_t j) const {
+        // Singular: "action days" says neither how many days nor that they ran on end.
+        if (j < s_.first + 2 || t_.low(j - 1) != "action" || t_.low(j).ends_with('s')) return false;
+        for (std::size_t k = j - 1; k > s_.first && j - k <= 3; --k)
+            if (t_.low(k - 1) == "a" || t_.low(k - 1) == "an" || t_.low(k - 1) == "the" || t_.low(k - 1) == "this")
+                return true;
+        return false;
     }
     bool is_acronym(std::size_t j) const {  // "ICAC", "NCMEC": capitals only
         if (t_.tokens[j].kind != TokenKind::word || t_.tokens[j].size() < 2) return false;
@@ -168,6 +179,17 @@ Found MetricReader::noun_after(std::size_t from, std::size_t end, NounCue& cue) 
             }
         if (auto m = d_.nouns.at(t_, j, end)) {
             cue = d_.noun_cues[static_cast<std::size_t>(m.payload)];
+            // "40,000 child abuse images": a noun of people used as a modifier of what is counted.
+            if (cue.metric < 0 && m.end < end && t_.tokens[m.end].kind == TokenKind::word && !has(d_.function_words, t_, m.end) &&
+                !has(d_.modifiers_and, t_, m.end) && !d_.verbs.at(t_, m.end, end))
+                for (std::size_t k = m.end; k < end && k < m.end + 3 && t_.tokens[k].kind == TokenKind::word; ++k)
+                    if (auto head = d_.nouns.at(t_, k, end)) {
+                        if (noun_metric(head) >= 0) {
+                            cue = d_.noun_cues[static_cast<std::size_t>(head.payload)];
+                            return {cue.metric, head.end};
+                        }
+                        break;
+                    }
             return {cue.metric, m.end};
         }
         // "340 federal, state, local and tribal law enforcement agencies": modifiers in a list.
@@ -457,12 +479,17 @@ std::optional<RawFact> MetricReader::span_of_time(const Figure& f, std::size_t a
     if (lead_in > s_.first && (t_.low(lead_in - 1) == "a" || t_.low(lead_in - 1) == "an") && d_.periods.at(t_, after, s_.last))
         --lead_in;
     if (auto link = d_.duration_links.ending_at(t_, lead_in, s_.first)) {
-        std::size_t from = link.begin > s_.first + 8 ? link.begin - 8 : s_.first;
-        // "The operation, codenamed Porto and led from Catania, ran for eight months": the
-        // subject the sentence opens with, across the words set off by commas.
-        bool set_off = link.begin > s_.first && t_.low(link.begin - 1) == ",";
-        if (contains_phrase(s_, d_.operation_nouns, from, link.begin) ||
-            (set_off && contains_phrase(s_, d_.operation_nouns, s_.first, std::min(s_.first + 3, link.begin))))
+        std::size_t from = link.begin > s_.first + 14 ? link.begin - 14 : s_.first;
+        // "The operation, codenamed Porto and led from Catania, ran for eight months", "Project
+        // Northlight involved 27 services, working together for a period of five weeks": the
+        // subject the sentence opens with, across the words set off by a comma.
+        bool set_off = false;
+        for (std::size_t k = s_.first + 1; k < link.begin && !set_off; ++k) set_off = t_.low(k) == ",";
+        std::size_t opening = std::min(s_.first + 3, link.begin);
+        bool opens_with_operation = contains_phrase(s_, d_.operation_nouns, s_.first, opening);
+        for (std::size_t k = s_.first; k < opening && !opens_with_operation; ++k)
+            opens_with_operation = has(d_.operation_words, t_, k) && s_.upper(k);
+        if (contains_phrase(s_, d_.operation_nouns, from, link.begin) || (set_off && opens_with_operation))
             return as_duration(lead_in < f.number.first ? d_.periods.at(t_, after, s_.last).end : after);
     }
     // "The investigation began 14 months ago": how long it has run.
@@ -531,6 +558,12 @@ std::optional<RawFact> MetricReader::count(const Figure& f, std::size_t anchor, 
             NounCue counted;
             Found noun = noun_after(part.end, pend, counted);
             if (noun.end && noun_metric(counted) >= 0) found = noun;
+        }
+        // "Nine of them were from Marion County": a part, by place, of the people counted before.
+        if (found.metric < 0 && !previous && people_metric_ >= 0 && t_.low(part.end - 1) != "the") {
+            std::size_t after = part.end;
+            while (after < pend && has(d_.auxiliaries, t_, after)) ++after;
+            if (part_place(after, pend)) found = {people_metric_, after};
         }
         // A share is a part: its place limits it even where the report is local to that place.
         if (found.metric >= 0) {
@@ -607,6 +640,9 @@ std::optional<RawFact> MetricReader::count(const Figure& f, std::size_t anchor, 
         }
     }
     if (found.metric < 0 || !requirement_met(found.metric)) return std::nullopt;
+    if (d_.not_after[static_cast<std::size_t>(found.metric)].ending_at(t_, f.qualifier_begin, s_.first)) return std::nullopt;
+    // "one suspect's phone": the people are whose the thing is, not what is counted.
+    if (noun.end && noun.end < s_.last && t_.tokens[noun.end].kind == TokenKind::possessive) return std::nullopt;
     if (found.metric == d_.metric_sentence || found.metric == d_.metric_duration) return std::nullopt;
     fact.metric = found.metric;
     fact.cue_end = std::max(found.end, f.cue_begin);
@@ -655,6 +691,16 @@ std::vector<RawFact> MetricReader::read(std::size_t sentence_index) {
             long_suffix = true;
         } else if (t_.low(k) == "of" && j > s_.first && (t_.low(j - 1) == "a" || t_.low(j - 1) == "one")) {
             ++k;
+        } else if (action_unit(j)) {
+            RawFact fact;  // "during a coordinated action week": one week of action
+            fact.metric = d_.metric_duration;
+            fact.value = unit->second.factor;
+            fact.unit = unit->second.unit;
+            fact.figure_first = j - 1;
+            fact.figure_last = fact.cue_end = j + 1;
+            fact.sentence = sentence_index;
+            out.push_back(fact);
+            continue;
         } else {
             continue;
         }
@@ -684,15 +730,17 @@ std::vector<RawFact> MetricReader::read(std::size_t sentence_index) {
 }  // namespace
 
 std::vector<RawFact> read_facts(const SentenceView& s, const std::vector<Figure>& figures, std::size_t sentence_index,
-                                int heading_metric) {
-    MetricReader reader(s, figures, heading_metric);
+                                const ReadBefore& before) {
+    MetricReader reader(s, figures, before);
     return reader.read(sentence_index);
 }
 
 bool long_span_of_time(const SentenceView& s) {
-    for (std::size_t j = s.first + 1; j + 1 < s.last; ++j)
+    for (std::size_t j = s.first + 1; j + 1 < s.last; ++j) {
         if (s.t.tokens[j].kind == TokenKind::dash && has(s.d.long_suffix, s.t, j + 1) && has(s.d.time_unit_words, s.t, j - 1))
             return true;
+        if (s.t.low(j - 1) == "action" && has(s.d.time_unit_words, s.t, j)) return true;  // "an action week"
+    }
     return false;
 }
 
