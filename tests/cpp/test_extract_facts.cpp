@@ -540,3 +540,19 @@ TEST_CASE("an action week and a span of time after a long subject", "[extract][f
                         "six weeks."),
                "duration") == Said{"6 weeks"});
 }
+
+TEST_CASE("list lines labelled with places the gazetteer does not know", "[extract][facts][scope]") {
+    auto facts = facts_of(
+        "The national police arrested 10 suspects in a nationwide operation.\n\nResults by region:\n\n"
+        "- Greater Kalinga (GKR): 6 suspects arrested; 11 minors rescued\n"
+        "- Port Alder, Northshire: 4 suspects arrested\n- Total: 10 suspects arrested\n");
+    CHECK(said(facts, "arrests") == Said{"10", "6 @Greater Kalinga", "4 @Port Alder", "10"});
+    CHECK(said(facts, "children_safeguarded") == Said{"11 @Greater Kalinga"});
+    auto dashes = facts_of("Arrests by county:\n\n* Harlan County - 9\n* Perry County - 4\n");
+    CHECK(said(dashes, "arrests") == Said{"9 @Harlan County", "4 @Perry County"});
+    // A list of people, a dateline and an operation's headline are not places.
+    auto people = facts_of("Sentences handed down:\n\nGavin Hollis - received 4 years imprisonment\n");
+    CHECK(said(people, "sentence") == Said{"4 years"});
+    CHECK(said(facts_of("DENVER - A man was sentenced to 12 years in federal prison."), "sentence") == Said{"12 years"});
+    CHECK(said(facts_of("Operation Tern: 14 people charged after week of raids\n"), "charged") == Said{"14"});
+}

@@ -259,7 +259,7 @@ DocumentContext read_context(const TokenizedText& t, const std::vector<Sentence>
         if (context.subject_place_of_sentence[i] < 0) {
             std::size_t k = s.first;
             while (k < s.last && k < s.first + 2 && t.tokens[k].kind != TokenKind::word) ++k;  // a bullet
-            if (auto p = s.place_at(k); p && p.end < s.last && t.low(p.end) == ":") {
+            if (auto p = t.tokens[s.first].newlines_before > 0 || s.first == 0 ? s.label_place_at(k) : PhraseSet::Match{}) {
                 context.subject_place_of_sentence[i] = p.payload;
                 context.subject_token_of_sentence[i] = k;
             }

@@ -59,6 +59,11 @@ struct SentenceView {
     // capitalised words before a suffix word. Its payload is local_place_base and more (see place_of).
     PhraseSet::Match local_place_at(std::size_t i) const;
     PhraseSet::Match agency_at(std::size_t i) const;
+    // The place a list line opens with, before ":" or a spaced dash: "Kent: 12", "Westmoreland
+    // County - 9", "Metro Manila (NCR): 6 arrested" (capitalised words the gazetteer need not
+    // know). With `separator_at`, also a place right before a figure ("New South Wales 14"),
+    // and where the separator (or that figure) is.
+    PhraseSet::Match label_place_at(std::size_t k, std::size_t* separator_at = nullptr) const;
 };
 
 // figures.cpp: every figure of the sentence, with exclusions, qualifiers and ranges marked.

@@ -41,6 +41,46 @@ PhraseSet::Match SentenceView::local_place_at(std::size_t i) const {
     return {i, k + 1, local_place_base + static_cast<int>(i * 4 + (k - i))};
 }
 
+PhraseSet::Match SentenceView::label_place_at(std::size_t k, std::size_t* separator_at) const {
+    // ":" or a spaced dash before a figure ("Blair County - 6"); a dash before words is a
+    // dateline ("DENVER - A man was ...").
+    auto separator = [&](std::size_t j) {
+        if (j >= last) return false;
+        if (t.low(j) == ":") return true;
+        return t.tokens[j].kind == TokenKind::dash && t.tokens[j].space_before && j + 1 < last && is_figure_token(j + 1);
+    };
+    auto found = [&](PhraseSet::Match place, std::size_t sep) {
+        if (separator_at) *separator_at = sep;
+        return place;
+    };
+    if (k >= last) return {};
+    if (auto p = place_at(k); p && (separator(p.end) || (separator_at && p.end < last && is_figure_token(p.end))))
+        return found(p, p.end);
+    std::size_t end = k;
+    while (end < last && end < k + 4 && t.tokens[end].kind == TokenKind::word && upper(end) && !has(d.function_words, t, end)) ++end;
+    if (end == k || k >= (std::size_t{1} << 26)) return {};
+    // "Metro Manila (NCR): 6", "Angeles City, Pampanga: 4": the first name is the place.
+    std::size_t sep = end;
+    if (sep < last && t.low(sep) == "(") {
+        while (sep < last && sep < end + 6 && t.low(sep) != ")") ++sep;
+        ++sep;
+    } else if (sep < last && t.low(sep) == ",") {
+        ++sep;
+        while (sep < last && sep < end + 4 && t.tokens[sep].kind == TokenKind::word && upper(sep)) ++sep;
+    }
+    // Words the gazetteer does not know name a place only before a colon: "Mark Young -
+    // received 3 years" is a list of people.
+    if (sep >= last || t.low(sep) != ":") return {};
+    // "Total: 40", "Arrests: 12", "Update: ...", "Monday: 12", "John Smith: ..." are labels of
+    // something else.
+    if (has(d.first_names, t, k)) return {};
+    for (std::size_t w = k; w < end; ++w)
+        if (d.nouns.at(t, w, end) || d.verbs.at(t, w, end) || has(d.not_labels, t, w) || has(d.operation_words, t, w) ||
+            agency_at(w))
+            return {};  // nor is "Operation Kahurangi: 31 charged" or "NCA: ..."
+    return found({k, end, local_place_base + static_cast<int>(k * 4 + (end - k - 1))}, sep);
+}
+
 Place place_of(const LexiconData& d, const TokenizedText& t, int payload) {
     if (payload < local_place_base) return d.places[static_cast<std::size_t>(payload)];
     auto code = static_cast<std::size_t>(payload - local_place_base);

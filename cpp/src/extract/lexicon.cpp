@@ -350,7 +350,8 @@ void read_source(LexiconData& d, const std::string& file, const json& doc) {
                           {"place_verbs", list(d.place_verbs)},
                           {"locally", list(d.locally)},
                           {"residence", list(d.residence)},
-                          {"area_modifiers", wordlist(d.area_modifiers)}});
+                          {"area_modifiers", wordlist(d.area_modifiers)},
+                          {"not_labels", wordlist(d.not_labels)}});
           }},
          {"operations",
           [&](const json& v, const std::string& s) {

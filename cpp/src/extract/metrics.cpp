@@ -624,19 +624,15 @@ std::optional<RawFact> MetricReader::count(const Figure& f, std::size_t anchor, 
     }
     // "Vienna: 21" under "The house searches were distributed as follows:" (a list whose
     // heading names what its figures count).
-    if (found.metric < 0 && heading_metric_ >= 0 && anchor > s_.first && t_.low(anchor - 1) == ":" &&
-        (f.cue_begin >= s_.last || s_.is_boundary(f.cue_begin))) {
-        // The label is the line's place, listed or not ("Styria: 12"); a label that is no
-        // place ("Other provinces: 30") says nothing we can scope.
+    if (found.metric < 0 && heading_metric_ >= 0 && (f.cue_begin >= s_.last || s_.is_boundary(f.cue_begin))) {
+        // The label is the line's place, listed or not ("Styria: 12", "Blair County - 6", "New
+        // South Wales 14"); a label that is no place ("Other provinces: 30") says nothing we can scope.
         std::size_t k = s_.first;
         while (k < anchor && t_.tokens[k].kind != TokenKind::word) ++k;  // a bullet
-        std::optional<int> place;
-        if (auto known = s_.place_at(k); known && known.end == anchor - 1) place = known.payload;
-        else if (auto written = capitalised_place(k, k, anchor - 1); written && (*written - local_place_base) % 4 + k + 1 == anchor - 1)
-            place = written;
-        if (place) {
+        std::size_t separator = 0;
+        if (auto label = s_.label_place_at(k, &separator); label && (separator + 1 == anchor || separator == anchor)) {
             found = {heading_metric_, f.cue_begin};
-            fact.place = place;
+            fact.place = label.payload;
         }
     }
     if (found.metric < 0 || !requirement_met(found.metric)) return std::nullopt;
