@@ -556,3 +556,16 @@ TEST_CASE("list lines labelled with places the gazetteer does not know", "[extra
     CHECK(said(facts_of("DENVER - A man was sentenced to 12 years in federal prison."), "sentence") == Said{"12 years"});
     CHECK(said(facts_of("Operation Tern: 14 people charged after week of raids\n"), "charged") == Said{"14"});
 }
+
+TEST_CASE("a year's statistics of any kind, groups by strength, arrest warrants, raids", "[extract][facts]") {
+    CHECK(facts_of("In 2022-23, the agency charged 240 offenders with 1,100 offences.").empty());
+    CHECK(said(facts_of("In 2023, Operation Finch led to 31 arrests."), "arrests") == Said{"31"});
+    CHECK(said(facts_of("The task force has more than 90 affiliate agencies statewide."), "police_forces").empty());
+    CHECK(said(facts_of("A 75-strong team of officers took part in the raids."), "officers") == Said{"75"});
+    CHECK(said(facts_of("Officers served 12 search warrants and implemented 3 warrants of arrest."), "search_warrants") ==
+          Said{"12"});
+    CHECK(said(facts_of("Police smashed down doors at 21 homes across the county."), "search_warrants") == Said{"21"});
+    // "accused" are people: what they were is said by the verb.
+    CHECK(said(facts_of("Two accused were provisionally arrested."), "arrests") == Said{"2"});
+    CHECK(said(facts_of("Two accused were provisionally arrested."), "charged").empty());
+}

@@ -212,9 +212,15 @@ std::vector<Fact> extract_text(std::string_view text, std::string_view doc, cons
     // figures of this report's operation.
     if (int year = year_of(date); year > 0)
         std::erase_if(raw, [&](const RawFact& r) { return history_sentence(t, sentences[r.sentence], year, d); });
-    // "Last year the CyberTipline received 36.2 million reports": a year's statistics.
+    // "Last year the CyberTipline received 36.2 million reports", "In 2023-24, the AFP charged
+    // 186 offenders": a year's statistics, unless the sentence is about an operation.
     std::erase_if(raw, [&](const RawFact& r) {
-        return d.yearly_metrics.contains(r.metric) && opens_with_a_year(t, sentences[r.sentence], d);
+        const Sentence& sentence = sentences[r.sentence];
+        if (!opens_with_a_year(t, sentence, d)) return false;
+        if (d.yearly_metrics.contains(r.metric)) return true;
+        for (std::size_t k = sentence.first; k < sentence.last; ++k)
+            if (d.operation_nouns.at(t, k, sentence.last) || has(d.operation_words, t, k)) return false;
+        return true;
     });
     if (raw.empty()) return {};
 

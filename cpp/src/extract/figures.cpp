@@ -62,7 +62,7 @@ PhraseSet::Match SentenceView::label_place_at(std::size_t k, std::size_t* separa
     // "Metro Manila (NCR): 6", "Angeles City, Pampanga: 4": the first name is the place.
     std::size_t sep = end;
     if (sep < last && t.low(sep) == "(") {
-        while (sep < last && sep < end + 6 && t.low(sep) != ")") ++sep;
+        while (sep < last && sep < end + 10 && t.low(sep) != ")") ++sep;
         ++sep;
     } else if (sep < last && t.low(sep) == ",") {
         ++sep;

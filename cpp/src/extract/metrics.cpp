@@ -158,6 +158,12 @@ Found MetricReader::noun_after(std::size_t from, std::size_t end, NounCue& cue) 
             ++j;
             continue;
         }
+        // "a 120-strong team of officers": the group's strength counts its members.
+        if (j == from && j + 1 < end && t_.tokens[j].kind == TokenKind::dash && t_.low(j + 1) == "strong") {
+            j += 2;
+            if (j + 1 < end && t_.tokens[j].kind == TokenKind::word && t_.low(j + 1) == "of") j += 2;  // "team of"
+            continue;
+        }
         if (const Figure* f = figure_starting(j); f && f->excluded) {  // an age before the noun
             j = f->number.last;
             if (auto age = d_.age_after.at(t_, j, end)) j = age.end;
@@ -560,8 +566,13 @@ std::optional<RawFact> MetricReader::count(const Figure& f, std::size_t anchor, 
             if (noun.end && noun_metric(counted) >= 0) found = noun;
         }
         // "Nine of them were from Marion County": a part, by place, of the people counted before.
-        if (found.metric < 0 && !previous && people_metric_ >= 0 && t_.low(part.end - 1) != "the") {
-            std::size_t after = part.end;
+        // ("Seven of the accused are from Moose Jaw": the group may be named by a noun of people.)
+        std::size_t group_end = part.end;
+        if (auto people = d_.nouns.at(t_, part.end, pend);
+            people && d_.noun_cues[static_cast<std::size_t>(people.payload)].klass == person)
+            group_end = people.end;
+        if (found.metric < 0 && !previous && people_metric_ >= 0 && (t_.low(part.end - 1) != "the" || group_end > part.end)) {
+            std::size_t after = group_end;
             while (after < pend && has(d_.auxiliaries, t_, after)) ++after;
             if (part_place(after, pend)) found = {people_metric_, after};
         }
