@@ -569,3 +569,24 @@ TEST_CASE("a year's statistics of any kind, groups by strength, arrest warrants,
     CHECK(said(facts_of("Two accused were provisionally arrested."), "arrests") == Said{"2"});
     CHECK(said(facts_of("Two accused were provisionally arrested."), "charged").empty());
 }
+
+TEST_CASE("tables: the header names each column's metric, the first cell the row's place", "[extract][facts][scope]") {
+    auto facts = facts_of(
+        "<html><body><h1>Operation Saltmarsh: 13 arrested</h1><p>Police arrested 13 people across three towns.</p>"
+        "<table><tr><th>Town</th><th>Search warrants</th><th>Arrests</th></tr>"
+        "<tr><td>Hexham</td><td>4</td><td>5</td></tr><tr><td>Alnwick</td><td>3</td><td>8</td></tr></table>"
+        "<p>The force thanked the public.</p></body></html>");
+    CHECK(said(facts, "search_warrants") == Said{"4 @Hexham", "3 @Alnwick"});
+    CHECK(said(facts, "arrests") == Said{"13", "13", "5 @Hexham", "8 @Alnwick"});
+}
+
+TEST_CASE("page furniture holds other stories' figures", "[extract][facts]") {
+    auto facts = facts_of(
+        "<html><body><nav><a href='/'>12 things to do</a></nav><article><p>Police arrested 9 men.</p></article>"
+        "<aside class='related'><ul><li>Council adds 3 officers</li></ul></aside>"
+        "<div class=\"most-read-box\"><div><p>40 arrested in drugs raid</p></div></div>"
+        "<p>Detectives seized 30 devices.</p><footer>Copyright 2025, 14 stations</footer></body></html>");
+    CHECK(said(facts, "arrests") == Said{"9"});
+    CHECK(said(facts, "officers").empty());
+    CHECK(said(facts, "devices_seized") == Said{"30"});
+}

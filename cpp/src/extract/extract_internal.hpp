@@ -77,7 +77,12 @@ bool contains_phrase(const SentenceView& s, const PhraseSet& set, std::size_t fr
 struct ReadBefore {
     int heading_metric = -1;
     int people_metric = -1;
+    // The metric of each column of the table whose rows follow ("Borough | Warrants executed |
+    // Arrests"), -1 for a column of labels; empty outside a table.
+    std::vector<int> columns;
 };
+// The metrics a table's header row names per column, or nothing when the sentence is none.
+std::vector<int> table_columns(const SentenceView& s);
 std::vector<RawFact> read_facts(const SentenceView& s, const std::vector<Figure>& figures, std::size_t sentence_index,
                                 const ReadBefore& before = {});
 // "a month-long operation": a span of time a sentence may state without a figure.

@@ -184,12 +184,22 @@ std::vector<Fact> extract_text(std::string_view text, std::string_view doc, cons
 
     std::vector<RawFact> raw;
     ReadBefore before;
+    const bool has_bars = body.find('|') != std::string_view::npos;  // table rows (html.cpp) or none
     for (std::size_t i = 0; i < sentences.size(); ++i) {
         SentenceView s{t, d, sentences[i].first, sentences[i].last};
         // A list's lines are short lines of their own; anything else ends the list.
         bool list_line = s.last - s.first <= 12 && t.tokens[s.first].newlines_before > 0;
         if (!list_line) before.heading_metric = -1;
         std::vector<Figure> figures = read_figures(s, lexicon);
+        // A table's rows follow its header row and end with the first line that is no row.
+        bool row = false;
+        for (std::size_t k = s.first; has_bars && k < s.last && !row; ++k)
+            row = t.tokens[k].kind == TokenKind::punct && t.text[t.tokens[k].begin] == '|';
+        if (!row) before.columns.clear();
+        if (row && figures.empty()) {
+            before.columns = table_columns(s);
+            continue;
+        }
         if (figures.empty()) {
             if (int named = heading_metric(s, sentences[i].headline); named >= 0) {
                 before.heading_metric = named;

@@ -46,7 +46,7 @@ PhraseSet::Match SentenceView::label_place_at(std::size_t k, std::size_t* separa
     // dateline ("DENVER - A man was ...").
     auto separator = [&](std::size_t j) {
         if (j >= last) return false;
-        if (t.low(j) == ":") return true;
+        if (t.low(j) == ":" || t.low(j) == "|") return true;  // "|": a table's cells (html.cpp)
         return t.tokens[j].kind == TokenKind::dash && t.tokens[j].space_before && j + 1 < last && is_figure_token(j + 1);
     };
     auto found = [&](PhraseSet::Match place, std::size_t sep) {
@@ -70,7 +70,7 @@ PhraseSet::Match SentenceView::label_place_at(std::size_t k, std::size_t* separa
     }
     // Words the gazetteer does not know name a place only before a colon: "Mark Young -
     // received 3 years" is a list of people.
-    if (sep >= last || t.low(sep) != ":") return {};
+    if (sep >= last || (t.low(sep) != ":" && t.low(sep) != "|")) return {};
     // "Total: 40", "Arrests: 12", "Update: ...", "Monday: 12", "John Smith: ..." are labels of
     // something else.
     if (has(d.first_names, t, k)) return {};

@@ -26,6 +26,7 @@ std::size_t find_ci(std::string_view s, std::size_t from, std::string_view needl
 
 // Tags whose content is no part of the article.
 constexpr std::array<std::string_view, 8> skipped_tags = {"script", "style", "noscript", "template", "svg", "iframe", "object", "canvas"};
+
 // Tags that end a paragraph; their text never runs into the next block's.
 constexpr std::array<std::string_view, 38> block_tags = {
     "p",      "div",    "br",     "h1",      "h2",     "h3",     "h4",    "h5",         "h6",     "li",
@@ -117,6 +118,46 @@ void look_for_date(std::string_view name, std::string_view tag, std::string& dat
     }
 }
 
+// Page furniture, whose figures are other stories' ("Knox County schools add 3 resource
+// officers" in a list of related links): these elements are skipped with all they hold.
+constexpr std::array<std::string_view, 3> furniture_tags = {"nav", "aside", "footer"};
+constexpr std::array<std::string_view, 14> furniture_classes = {
+    "related", "sidebar", "trending", "promo", "recommend", "most-read", "mostread", "popular",
+    "newsletter", "advert", "cookie", "breadcrumb", "share", "comments"};
+
+bool is_furniture(std::string_view name, std::string_view tag) {
+    if (std::find(furniture_tags.begin(), furniture_tags.end(), name) != furniture_tags.end()) return true;
+    for (std::string_view attribute_name : {"class", "id"}) {
+        std::string_view value = attribute(tag, attribute_name);
+        for (std::string_view word : furniture_classes)
+            if (find_ci(value, 0, word) != std::string_view::npos) return true;
+    }
+    return false;
+}
+
+// Where the element opened by tag `name` before `from` ends: past its closing tag, counting
+// the same tags nested inside it; the end of the input when it is never closed.
+std::size_t element_end(std::string_view html, std::size_t from, std::string_view name) {
+    // Appended piece by piece: GCC 12 warns falsely about "<" + std::string(...) here.
+    std::string open(1, '<'), close("</");
+    open.append(name);
+    close.append(name);
+    int depth = 1;
+    for (std::size_t at = html.find('<', from); at != std::string_view::npos; at = html.find('<', at + 1)) {
+        bool closing = starts_with_ci(html, at, close);
+        bool opening = !closing && starts_with_ci(html, at, open);
+        std::size_t after = at + (closing ? close.size() : open.size());
+        // "<nav" must not match "<navigation": the name ends at a space, '>' or '/'.
+        if ((opening || closing) && after < html.size() && std::isalnum(static_cast<unsigned char>(html[after]))) continue;
+        if (opening) ++depth;
+        if (closing && --depth == 0) {
+            std::size_t gt = html.find('>', at);
+            return gt == std::string_view::npos ? html.size() : gt + 1;
+        }
+    }
+    return html.size();
+}
+
 }  // namespace
 
 bool looks_like_html(std::string_view bytes) noexcept {
@@ -155,6 +196,7 @@ CleanText clean_html(std::string_view html) {
 
     std::size_t p = 0;
     const std::size_t n = html.size();
+    int cells_in_row = 0;
     while (p < n) {
         char c = html[p];
         if (c == '<') {
@@ -202,8 +244,19 @@ CleanText clean_html(std::string_view html) {
                 }
                 continue;
             }
+            if (!closing && (tag.empty() || tag.back() != '/') && is_furniture(name, tag)) {
+                emit_break(p);
+                p = element_end(html, after, name);
+                continue;
+            }
+            if (name == "tr") cells_in_row = 0;
             if (std::find(block_tags.begin(), block_tags.end(), name) != block_tags.end()) {
-                if (name == "td" || name == "th")
+                // A table's cells stay one line, set apart by " | ", so that a row reads as
+                // "Lambeth | 7 | 6" under "Borough | Warrants executed | Arrests".
+                if ((name == "td" || name == "th") && !closing && cells_in_row++ > 0) {
+                    emit_space(p);
+                    emit("| ", p);
+                } else if (name == "td" || name == "th")
                     emit_space(p);
                 else if (name == "br" || name == "li")
                     emit_break(p);  // a line of its own: list items and line breaks end a sentence too

@@ -17,7 +17,8 @@ struct Found {
 class MetricReader {
 public:
     MetricReader(const SentenceView& s, const std::vector<Figure>& figures, const ReadBefore& before)
-        : s_(s), t_(s.t), d_(s.d), figures_(figures), heading_metric_(before.heading_metric), people_metric_(before.people_metric) {
+        : s_(s), t_(s.t), d_(s.d), figures_(figures), heading_metric_(before.heading_metric), people_metric_(before.people_metric),
+          columns_(before.columns) {
         figure_at_.assign(s.last - s.first, -1);
         for (std::size_t k = 0; k < figures.size(); ++k) {
             const Figure& f = figures[k];
@@ -37,6 +38,7 @@ private:
     std::vector<bool> consumed_;  // figures read as part of another ("2 years and 3 months")
     int heading_metric_;          // what the list this line belongs to counts, or -1
     int people_metric_;           // what the last count of people before this sentence counted, or -1
+    const std::vector<int>& columns_;  // the metrics of a table's columns, when this is a row
 
     const Figure* figure_starting(std::size_t j) const {
         if (j < s_.first || j >= s_.last) return nullptr;
@@ -635,6 +637,18 @@ std::optional<RawFact> MetricReader::count(const Figure& f, std::size_t anchor, 
     }
     // "Vienna: 21" under "The house searches were distributed as follows:" (a list whose
     // heading names what its figures count).
+    // "Lambeth | 7 | 6" under "Borough | Warrants executed | Arrests": the column's metric,
+    // the row's label its place.
+    if (found.metric < 0 && !columns_.empty() && (f.cue_begin >= s_.last || t_.low(f.cue_begin) == "|")) {
+        std::size_t column = 0;
+        for (std::size_t k = s_.first; k < f.qualifier_begin; ++k) column += t_.low(k) == "|";
+        if (column < columns_.size() && columns_[column] >= 0) {
+            found = {columns_[column], f.cue_begin};
+            std::size_t k = s_.first, separator = 0;
+            while (k < s_.last && t_.tokens[k].kind != TokenKind::word) ++k;
+            if (auto label = s_.label_place_at(k, &separator); label && t_.low(separator) == "|") fact.place = label.payload;
+        }
+    }
     if (found.metric < 0 && heading_metric_ >= 0 && (f.cue_begin >= s_.last || s_.is_boundary(f.cue_begin))) {
         // The label is the line's place, listed or not ("Styria: 12", "Blair County - 6", "New
         // South Wales 14"); a label that is no place ("Other provinces: 30") says nothing we can scope.
@@ -749,6 +763,31 @@ bool long_span_of_time(const SentenceView& s) {
         if (s.t.low(j - 1) == "action" && has(s.d.time_unit_words, s.t, j)) return true;  // "an action week"
     }
     return false;
+}
+
+std::vector<int> table_columns(const SentenceView& s) {
+    std::vector<int> columns(1, -1);
+    bool named = false;
+    for (std::size_t j = s.first; j < s.last; ++j) {
+        if (s.t.low(j) == "|") {
+            columns.push_back(-1);
+            continue;
+        }
+        if (columns.back() >= 0) continue;
+        if (auto noun = s.d.nouns.at(s.t, j, s.last)) {
+            const NounCue& cue = s.d.noun_cues[static_cast<std::size_t>(noun.payload)];
+            if (cue.metric >= 0 && !cue.needs_verb) columns.back() = cue.metric;
+        } else if (auto verb = s.d.verbs.at(s.t, j, s.last)) {  // "Charged"
+            for (const VerbCue& cue : s.d.verb_cues[static_cast<std::size_t>(verb.payload)])
+                if (cue.takes & bare) {
+                    columns.back() = cue.metric;
+                    break;
+                }
+        }
+        named = named || columns.back() >= 0;
+    }
+    if (columns.size() < 2 || !named) return {};
+    return columns;
 }
 
 int heading_metric(const SentenceView& s, bool headline) {
