@@ -590,3 +590,19 @@ TEST_CASE("page furniture holds other stories' figures", "[extract][facts]") {
     CHECK(said(facts, "officers").empty());
     CHECK(said(facts, "devices_seized") == Said{"30"});
 }
+
+TEST_CASE("places named with the largest share, in brackets, or before 'where'", "[extract][facts][scope]") {
+    auto most = facts_of(
+        "Police in Brazil arrested 40 people. Bahia accounted for the largest number of arrests, 12, followed by "
+        "Goias with nine and Amapa with four.");
+    CHECK(said(most, "arrests") == Said{"40", "12 @Bahia", "9 @Goias", "4 @Amapa"});
+    auto brackets = facts_of(
+        "Police searched 60 homes. Most searches took place in the areas of Leeds (17) and Bradford (12).");
+    CHECK(said(brackets, "search_warrants") == Said{"60", "17 @Leeds", "12 @Bradford"});
+    auto where = facts_of("Police detained 16 people. Most were held in Leeds, where six people were detained.");
+    CHECK(said(where, "arrests") == Said{"16", "6 @Leeds"});
+    // An age in brackets after a name is no count.
+    CHECK(facts_of("Jordan Pike (43) was charged with two offences.").empty());
+    // How long an operation ran is its own, wherever the sentence places it.
+    CHECK(said(facts_of("Police in Leeds ran a six-week operation in the city."), "duration") == Said{"6 weeks"});
+}

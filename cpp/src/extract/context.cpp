@@ -123,11 +123,15 @@ std::size_t past_conjunction(const SentenceView& s, std::size_t k, std::size_t l
 
 }  // namespace
 
-std::optional<int> place_then_figure(const SentenceView& s, std::size_t figure_first) {
+std::optional<int> place_then_figure(const SentenceView& s, std::size_t figure_first, bool written) {
     auto verb = s.d.place_verbs.ending_at(s.t, figure_first, s.first);
     if (!verb) return std::nullopt;
-    for (std::size_t j = verb.begin; j > s.first && verb.begin - j < 5; --j)
-        if (auto p = s.place_at(j - 1); p && p.end == verb.begin) return p.payload;
+    // "in the South Moravian Region, with four"
+    std::size_t end = verb.begin > s.first && s.t.low(verb.begin - 1) == "," ? verb.begin - 1 : verb.begin;
+    for (std::size_t j = end; j > s.first && end - j < 5; --j)
+        if (auto p = s.place_at(j - 1); p && p.end == end) return p.payload;
+    // In a breakdown, a place the gazetteer lacks: "followed by Minas Gerais with nine".
+    if (written) return s.written_place_ending_at(end);
     return std::nullopt;
 }
 
@@ -156,6 +160,10 @@ std::optional<int> clause_place(const SentenceView& s, std::size_t figure_first,
     // Before it, in the same clause: "West Midlands Police are believed to have made 35 arrests".
     std::size_t begin = figure_first;
     while (begin > s.first && !s.is_boundary(begin - 1) && figure_first - begin < 14) --begin;
+    // "... took place in Prague, where six people were detained": the place the clause follows.
+    if (begin >= s.first + 3 && t.low(begin) == "where" && t.low(begin - 1) == ",")
+        for (std::size_t j = begin - 1; j > s.first && begin - j < 6; --j)
+            if (auto p = s.place_at(j - 1); p && p.end == begin - 1) return p.payload;
     if (auto found = police_of_place(s, begin, figure_first, true)) return found->first;
     if (auto place = place_then_figure(s, figure_first)) return place;
     // A clause that opens with its place: "..., and in Northern Ireland the PSNI detained five".
@@ -313,6 +321,8 @@ void assign_operations(DocumentContext& context) {
 }
 
 std::string scope_of(const RawFact& fact, const SentenceView& s, const DocumentContext& context) {
+    // How long the operation ran is the whole operation's, wherever the sentence says it ran.
+    if (fact.metric == s.d.metric_duration && !fact.place) return "total";
     std::optional<int> place = fact.place;
     bool listed = place.has_value();  // "including 16 in Australia": a part, even of a country
     if (!place) place = clause_place(s, fact.figure_first, fact.cue_end);

@@ -64,6 +64,9 @@ struct SentenceView {
     // know). With `separator_at`, also a place right before a figure ("New South Wales 14"),
     // and where the separator (or that figure) is.
     PhraseSet::Match label_place_at(std::size_t k, std::size_t* separator_at = nullptr) const;
+    // Up to three capitalised words ending at `end` that the gazetteer does not list, as a place
+    // written in the text ("Minas Gerais"), when no capitalised word comes before them.
+    std::optional<int> written_place_ending_at(std::size_t end) const;
 };
 
 // figures.cpp: every figure of the sentence, with exclusions, qualifiers and ranges marked.
@@ -116,7 +119,8 @@ std::string scope_of(const RawFact& fact, const SentenceView& s, const DocumentC
 // The place a fact's own clause names after or before its figure, if any.
 std::optional<int> clause_place(const SentenceView& s, std::size_t figure_first, std::size_t figure_last);
 // "Kent accounted for 12", "Dane County for 8": the place that a place verb puts before the figure.
-std::optional<int> place_then_figure(const SentenceView& s, std::size_t figure_first);
+// With `written`, also capitalised words the gazetteer lacks (in a breakdown of a count).
+std::optional<int> place_then_figure(const SentenceView& s, std::size_t figure_first, bool written = false);
 
 // The place a place payload stands for: an entry of the gazetteer, or a local place written in
 // the text (payload local_place_base + 4 x its first token + its word count, from local_place_at).

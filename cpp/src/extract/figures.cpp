@@ -81,6 +81,19 @@ PhraseSet::Match SentenceView::label_place_at(std::size_t k, std::size_t* separa
     return found({k, end, local_place_base + static_cast<int>(k * 4 + (end - k - 1))}, sep);
 }
 
+std::optional<int> SentenceView::written_place_ending_at(std::size_t end) const {
+    std::size_t k = end;
+    while (k > first && end - k < 3 && t.tokens[k - 1].kind == TokenKind::word && upper(k - 1) &&
+           !has(d.function_words, t, k - 1))
+        --k;
+    if (k == end || (k > first && upper(k - 1)) || k >= (std::size_t{1} << 26)) return std::nullopt;
+    if (has(d.first_names, t, k)) return std::nullopt;
+    for (std::size_t w = k; w < end; ++w)
+        if (d.nouns.at(t, w, end) || d.verbs.at(t, w, end) || has(d.not_labels, t, w) || has(d.operation_words, t, w))
+            return std::nullopt;
+    return local_place_base + static_cast<int>(k * 4 + (end - k - 1));
+}
+
 Place place_of(const LexiconData& d, const TokenizedText& t, int payload) {
     if (payload < local_place_base) return d.places[static_cast<std::size_t>(payload)];
     auto code = static_cast<std::size_t>(payload - local_place_base);
@@ -183,7 +196,11 @@ bool not_a_figure(const SentenceView& s, const Figure& f) {
     if (!n.in_words && i > s.first + 1 && e < s.last && n.value < 120 && n.value == std::floor(n.value)) {
         std::string_view open = t.low(i - 1), close = t.low(e);
         bool set_off = (open == "," && close == ",") || (open == "(" && close == ")");
-        if (set_off && (s.upper(i - 2) || t.tokens[i - 2].kind == TokenKind::possessive)) return true;
+        // ...but "Polizeipräsidium Stuttgart (17)" is a place's count.
+        bool after_place = false;
+        for (std::size_t j = i - 1; j > s.first && i - 1 - j < 4 && !after_place; --j)
+            if (auto place = s.place_at(j - 1); place && place.end == i - 1) after_place = true;
+        if (set_off && !after_place && (s.upper(i - 2) || t.tokens[i - 2].kind == TokenKind::possessive)) return true;
     }
     return false;
 }

@@ -351,7 +351,8 @@ void read_source(LexiconData& d, const std::string& file, const json& doc) {
                           {"locally", list(d.locally)},
                           {"residence", list(d.residence)},
                           {"area_modifiers", wordlist(d.area_modifiers)},
-                          {"not_labels", wordlist(d.not_labels)}});
+                          {"not_labels", wordlist(d.not_labels)},
+                          {"superlatives", wordlist(d.superlatives)}});
           }},
          {"operations",
           [&](const json& v, const std::string& s) {

@@ -287,6 +287,7 @@ struct LexiconData {
         other_operation_cues, police_in, locally;
     // Where a part of a count is, besides the prepositions: "18 live in Uppsala", "five are from Regina".
     PhraseSet residence;
+    WordSet superlatives;    // "accounted for the largest number of arrests"
     WordSet not_labels;      // "Total: 40", "Update: ...": a list line's label that is no place
     WordSet area_modifiers;  // "regional Victoria", "metropolitan Melbourne": part of the place as written
     WordSet operation_words;

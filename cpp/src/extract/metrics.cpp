@@ -132,6 +132,8 @@ private:
     Found number_of(std::size_t p, std::size_t lo) const;
     Found label_before(std::size_t anchor, RawFact& fact) const;
     std::optional<int> part_place(std::size_t p, std::size_t end) const;
+    Found share_of_most(const Figure& f, std::size_t anchor, RawFact& fact) const;
+    Found figure_in_brackets(const Figure& f, RawFact& fact) const;
     std::optional<int> capitalised_place(std::size_t first, std::size_t p, std::size_t end) const;
     bool requirement_met(int metric) const {
         if (metric < 0) return false;
@@ -377,6 +379,57 @@ std::optional<int> MetricReader::capitalised_place(std::size_t first, std::size_
     return local_place_base + static_cast<int>(first * 4 + (k - first - 1));
 }
 
+// "Madrid accounted for the largest number of arrests with seven", "Sao Paulo state accounted
+// for the largest number of arrests, 15": the count of the place the sentence opens with.
+Found MetricReader::share_of_most(const Figure& f, std::size_t anchor, RawFact& fact) const {
+    std::size_t p = anchor;
+    if (p > s_.first && (t_.low(p - 1) == "," || t_.low(p - 1) == "with")) --p;
+    auto noun = d_.nouns.ending_at(t_, p, s_.first);
+    if (!noun || noun_metric(noun) < 0) return {};
+    std::size_t q = noun.begin;
+    if (q < s_.first + 4 || t_.low(q - 1) != "of" || !has(d_.superlatives, t_, q - 3)) return {};
+    for (std::size_t k = s_.first; k + 2 < q; ++k)
+        if (auto verb = d_.place_verbs.at(t_, k, q)) {
+            std::size_t end = verb.begin;
+            if (end > s_.first && !s_.upper(end - 1)) --end;  // "Sao Paulo state accounted for"
+            for (std::size_t j = end; j > s_.first && end - j < 5; --j)
+                if (auto place = s_.place_at(j - 1); place && place.end == end) {
+                    fact.place = place.payload;
+                    return {noun_metric(noun), f.cue_begin};
+                }
+            if (auto place = s_.written_place_ending_at(end)) {
+                fact.place = place;
+                return {noun_metric(noun), f.cue_begin};
+            }
+            return {};
+        }
+    return {};
+}
+
+// "Most searches took place in the areas of Polizeipräsidium Stuttgart (17), Karlsruhe (12)",
+// "Most arrests were made in the Rotterdam unit area (eight)": a place's figure in brackets
+// after it, counting what the sentence names first.
+Found MetricReader::figure_in_brackets(const Figure& f, RawFact& fact) const {
+    std::size_t open = f.qualifier_begin;
+    if (open <= s_.first + 1 || t_.low(open - 1) != "(" || f.cue_begin >= s_.last || t_.low(f.cue_begin) != ")") return {};
+    std::optional<int> place;
+    for (std::size_t end = open - 1; end > s_.first && open - 1 - end <= 2 && !place; --end) {
+        for (std::size_t j = end; j > s_.first && end - j < 5 && !place; --j)
+            if (auto known = s_.place_at(j - 1); known && known.end == end) place = known.payload;
+        if (!place && end == open - 1) place = s_.written_place_ending_at(end);
+        if (end > s_.first && s_.upper(end - 1)) break;  // only lower-case words ("unit area") between
+    }
+    if (!place) return {};
+    for (std::size_t k = s_.first; k < open; ++k)
+        if (auto noun = d_.nouns.at(t_, k, open)) {
+            const NounCue& cue = d_.noun_cues[static_cast<std::size_t>(noun.payload)];
+            if (cue.metric < 0) return {};
+            fact.place = place;
+            return {cue.metric, f.cue_begin + 1};
+        }
+    return {};
+}
+
 // A label with its place: "Charged in Auckland: 14", "Search warrants in Waikato: 9".
 Found MetricReader::label_before(std::size_t anchor, RawFact& fact) const {
     std::size_t lo = s_.first;
@@ -617,7 +670,7 @@ std::optional<RawFact> MetricReader::count(const Figure& f, std::size_t anchor, 
                 }
             } else if (previous) {
                 // "Milwaukee County accounted for 11 arrests, Dane County for 8"
-                if (auto place = place_then_figure(s_, f.qualifier_begin)) {
+                if (auto place = place_then_figure(s_, f.qualifier_begin, true)) {
                     found = {inherited, f.cue_begin};
                     fact.place = place;
                 }
@@ -637,6 +690,8 @@ std::optional<RawFact> MetricReader::count(const Figure& f, std::size_t anchor, 
     }
     // "Vienna: 21" under "The house searches were distributed as follows:" (a list whose
     // heading names what its figures count).
+    if (found.metric < 0) found = share_of_most(f, anchor, fact);
+    if (found.metric < 0) found = figure_in_brackets(f, fact);
     // "Lambeth | 7 | 6" under "Borough | Warrants executed | Arrests": the column's metric,
     // the row's label its place.
     if (found.metric < 0 && !columns_.empty() && (f.cue_begin >= s_.last || t_.low(f.cue_begin) == "|")) {
