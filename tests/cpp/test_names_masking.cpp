@@ -218,3 +218,9 @@ TEST_CASE("a name in a title-case headline is masked", "[extract][names]") {
     // An ordinary sentence with a full stop is not a headline.
     check_untouched("Kent Police Arrested 12 Men In Maidstone.");
 }
+
+TEST_CASE("the names of foreign police forces are no person's", "[extract][names]") {
+    check_untouched("Spain's Guardia Civil said it had arrested 34 people.");
+    check_untouched("The Polizia Postale arrested 17 people and searched 78 homes.");
+    check_untouched("Brazil's Polícia Federal served 120 warrants in 14 states.");
+}
