@@ -606,3 +606,12 @@ TEST_CASE("places named with the largest share, in brackets, or before 'where'",
     // How long an operation ran is its own, wherever the sentence places it.
     CHECK(said(facts_of("Police in Leeds ran a six-week operation in the city."), "duration") == Said{"6 weeks"});
 }
+
+TEST_CASE("coasts and regions as places, children located, a fortnight of enforcement", "[extract][facts]") {
+    auto facts = facts_of("Police charged 12 men. Seven were charged in the Hunter region, three on the Sunshine Coast "
+                          "and two in the South Moravian Region.");
+    CHECK(said(facts, "charged") == Said{"12", "7 @Hunter region", "3 @Sunshine Coast", "2 @South Moravian Region"});
+    CHECK(said(facts_of("Agents identified or located 27 child victims."), "children_safeguarded") == Said{"27"});
+    CHECK(said(facts_of("Police arrested nine people during a fortnight of targeted enforcement."), "duration") ==
+          Said{"2 weeks"});
+}

@@ -34,7 +34,8 @@ PhraseSet::Match SentenceView::local_place_at(std::size_t i) const {
     while (k < last && k < i + 3 && t.tokens[k].kind == TokenKind::word && upper(k) && !has(d.place_suffixes, t, k) &&
            !has(d.function_words, t, k) && !has(d.operation_words, t, k))
         ++k;
-    if (k == i || k >= last || !upper(k) || !has(d.place_suffixes, t, k)) return {};
+    // The suffix may be lower case: "the Hunter region".
+    if (k == i || k >= last || !has(d.place_suffixes, t, k)) return {};
     if (i > first && t.tokens[i - 1].kind == TokenKind::word && upper(i - 1) && !has(d.function_words, t, i - 1))
         return {};  // the middle of a longer name
     if (i >= (std::size_t{1} << 26)) return {};  // beyond what the payload can hold; no document is this long

@@ -793,7 +793,8 @@ std::vector<RawFact> MetricReader::read(std::size_t sentence_index) {
                 out.push_back(fact);
                 break;
             }
-            if (t_.tokens[m].kind != TokenKind::word || (!long_suffix && mods > 0)) break;
+            // "a fortnight of targeted enforcement": one modifier before the noun.
+            if (t_.tokens[m].kind != TokenKind::word || (!long_suffix && mods > 1)) break;
         }
     }
     // A span of time "in two days" is the operation's only beside a count it qualifies.
