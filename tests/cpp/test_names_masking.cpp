@@ -224,3 +224,12 @@ TEST_CASE("the names of foreign police forces are no person's", "[extract][names
     check_untouched("The Polizia Postale arrested 17 people and searched 78 homes.");
     check_untouched("Brazil's Polícia Federal served 120 warrants in 14 states.");
 }
+
+TEST_CASE("a list line labelled with a person's name gives no scope", "[extract][names]") {
+    auto facts = facts_of("Images found, by defendant:\n\nMr Darren Pike: 1,200 images\nDet Sgt Alys Morrow: 40 images\n");
+    REQUIRE(facts.size() == 2);  // the figures are read; only their scope may not name anyone
+    for (const Fact& f : facts) {
+        CHECK(f.scope.find("Pike") == std::string::npos);
+        CHECK(f.scope.find("Morrow") == std::string::npos);
+    }
+}

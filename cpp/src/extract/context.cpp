@@ -332,6 +332,15 @@ std::string scope_of(const RawFact& fact, const SentenceView& s, const DocumentC
         if (subject >= 0 && context.subject_token_of_sentence[fact.sentence] < fact.figure_first) place = subject;
     }
     if (!place) return "total";
+    // A place written in the text and known to no gazetteer ("Metro Manila: 6 arrested") must
+    // not be a person's name ("Darren Pike: 12 images"): the scope is shown whatever the
+    // masking of evidence.
+    if (*place >= local_place_base) {
+        auto code = static_cast<std::size_t>(*place - local_place_base);
+        std::size_t first = code / 4, last = first + code % 4 + 1;
+        for (const NameSpan& name : find_names(s, nullptr, nullptr))
+            if (name.first < last && first < name.last) return "total";
+    }
     const Place p = place_of(s.d, s.t, *place);
     // "a North Yorkshire Police operation in which 31 people were arrested": the force that ran
     // the operation, not a part of it.
