@@ -615,3 +615,11 @@ TEST_CASE("coasts and regions as places, children located, a fortnight of enforc
     CHECK(said(facts_of("Police arrested nine people during a fortnight of targeted enforcement."), "duration") ==
           Said{"2 weeks"});
 }
+
+TEST_CASE("reporting obligations, investigation proceedings, police headquarters", "[extract][facts]") {
+    CHECK(said(facts_of("Of the 40 people arrested, six were already subject to reporting obligations."),
+               "registered_offenders") == Said{"6"});
+    CHECK(said(facts_of("Prosecutors are conducting 31 separate investigation proceedings."), "investigations") ==
+          Said{"31"});
+    CHECK(said(facts_of("Officers from all 12 regional police headquarters took part."), "police_forces") == Said{"12"});
+}
