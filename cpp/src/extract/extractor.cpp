@@ -180,6 +180,7 @@ std::vector<Fact> extract_text(std::string_view text, std::string_view doc, cons
     } release{t};
     tokenize(body, t);
     assign_ids(t, d);
+    if (t.memo.size() < t.tokens.size()) t.memo.resize(t.tokens.size());
     std::vector<Sentence> sentences = split_sentences(t, lexicon);
 
     std::vector<RawFact> raw;

@@ -121,6 +121,10 @@ void tokenize(std::string_view text, TokenizedText& out) {
     for (char& ch : out.lower) ch = static_cast<char>(ch | (((ch >= 'A') & (ch <= 'Z')) << 5));
     out.tokens.clear();
     out.ids.clear();
+    if (++out.generation == 0) {  // after 2^32 texts: no entry may pass for this text's
+        out.memo.clear();
+        out.generation = 1;
+    }
     out.tokens.reserve(text.size() / 5 + 8);
 
     bool space = true;
