@@ -273,7 +273,9 @@ std::vector<Fact> extract_text(std::string_view text, std::string_view doc, cons
         const Sentence& sentence = sentences[r.sentence];
         SentenceView s{t, d, sentence.first, sentence.last};
         if (cached_sentence != r.sentence) {
-            std::vector<NameSpan> names = find_names(s, &surnames, nullptr);
+            // No surname learned means no name in any sentence: with nothing known, this
+            // sentence's pass would find none again.
+            std::vector<NameSpan> names = surnames.empty() ? std::vector<NameSpan>{} : find_names(s, &surnames, nullptr);
             cached_evidence.first = options.keep_names ? std::string(t.text.substr(sentence.begin, sentence.end - sentence.begin))
                                                        : masked(t, sentence, names);
             replace_invalid_utf8(cached_evidence.first);
