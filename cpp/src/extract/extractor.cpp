@@ -180,6 +180,7 @@ std::vector<Fact> extract_text(std::string_view text, std::string_view doc, cons
     } release{t};
     tokenize(body, t);
     assign_ids(t, d);
+    if (t.memo.size() < t.tokens.size()) t.memo.resize(t.tokens.size());
     std::vector<Sentence> sentences = split_sentences(t, lexicon);
 
     std::vector<RawFact> raw;
@@ -220,8 +221,18 @@ std::vector<Fact> extract_text(std::string_view text, std::string_view doc, cons
     std::string date = clean.meta_date.empty() ? document_date(t, sentences, d) : clean.meta_date;
     // "Since 2000, the task force has arrested more than 2,000": a record of years, not the
     // figures of this report's operation.
-    if (int year = year_of(date); year > 0)
-        std::erase_if(raw, [&](const RawFact& r) { return history_sentence(t, sentences[r.sentence], year, d); });
+    if (int year = year_of(date); year > 0) {
+        // The facts of a sentence come together: its scan is made once, not once per fact.
+        std::size_t asked = sentences.size();
+        bool history = false;
+        std::erase_if(raw, [&](const RawFact& r) {
+            if (r.sentence != asked) {
+                asked = r.sentence;
+                history = history_sentence(t, sentences[r.sentence], year, d);
+            }
+            return history;
+        });
+    }
     // "Last year the CyberTipline received 36.2 million reports", "In 2023-24, the AFP charged
     // 186 offenders": a year's statistics, unless the sentence is about an operation.
     std::erase_if(raw, [&](const RawFact& r) {
@@ -262,7 +273,9 @@ std::vector<Fact> extract_text(std::string_view text, std::string_view doc, cons
         const Sentence& sentence = sentences[r.sentence];
         SentenceView s{t, d, sentence.first, sentence.last};
         if (cached_sentence != r.sentence) {
-            std::vector<NameSpan> names = find_names(s, &surnames, nullptr);
+            // No surname learned means no name in any sentence: with nothing known, this
+            // sentence's pass would find none again.
+            std::vector<NameSpan> names = surnames.empty() ? std::vector<NameSpan>{} : find_names(s, &surnames, nullptr);
             cached_evidence.first = options.keep_names ? std::string(t.text.substr(sentence.begin, sentence.end - sentence.begin))
                                                        : masked(t, sentence, names);
             replace_invalid_utf8(cached_evidence.first);

@@ -19,8 +19,19 @@ bool SentenceView::is_boundary(std::size_t i) const {
 
 PhraseSet::Match SentenceView::place_at(std::size_t i) const {
     if (!upper(i)) return {};
-    if (auto known = d.place_names.at(t, i, last)) return known;
-    return local_place_at(i);
+    // read_context, police_of_place, find_names and the label and scope rules ask this of
+    // the same capitalised words again and again: the first answer is kept per token.
+    TokenizedText::Memo* memo = i < t.memo.size() ? &t.memo[i] : nullptr;
+    if (memo && memo->generation == t.generation && memo->first == first && memo->last == last)
+        return memo->end == 0 ? PhraseSet::Match{} : PhraseSet::Match{i, memo->end, memo->payload};
+    PhraseSet::Match found = d.place_names.at(t, i, last);
+    if (!found) found = local_place_at(i);
+    if (memo) {
+        // Token indexes and payloads fit 32 bits (tokens hold 32-bit offsets).
+        *memo = {t.generation, static_cast<std::uint32_t>(first), static_cast<std::uint32_t>(last),
+                 static_cast<std::uint32_t>(found.end), found.payload};
+    }
+    return found;
 }
 
 PhraseSet::Match SentenceView::local_place_at(std::size_t i) const {

@@ -33,18 +33,19 @@ using WordMap = std::unordered_map<std::string, T, ViewHash, std::equal_to<>>;
 class WordIds {
 public:
     int intern(std::string_view word);
-    int find(std::string_view word) const noexcept {
+    int find(std::string_view word) const noexcept { return find(word.data(), word.size()); }
+    int find(const char* word, std::size_t size) const noexcept {
         // Punctuation and "a" are a third of the tokens of prose: one byte, one load.
-        if (word.size() == 1) return one_byte_[static_cast<unsigned char>(word[0])];
+        if (size == 1) return one_byte_[static_cast<unsigned char>(word[0])];
         if (slots_.empty()) return -1;
-        std::uint64_t h = hash(word);
+        std::uint64_t h = hash(std::string_view(word, size));
         for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
             const Slot& slot = slots_[i];
             if (slot.id < 0) return -1;
             // Up to eight bytes, hash() is a bijection of the bytes for each length: equal
             // hashes and lengths are equal words, with no need to compare the text.
-            if (slot.hash == h && slot.length == word.size() &&
-                (word.size() <= 8 || std::memcmp(text_.data() + slot.offset, word.data(), word.size()) == 0))
+            if (slot.hash == h && slot.length == size &&
+                (size <= 8 || std::memcmp(text_.data() + offsets_[static_cast<std::size_t>(slot.id)], word, size) == 0))
                 return slot.id;
         }
     }
@@ -79,14 +80,16 @@ public:
     }
 
 private:
+    // Sixteen bytes: four slots to a cache line. Where a word's text starts is asked only for
+    // words longer than eight bytes, and is kept apart, by id.
     struct Slot {
         std::uint64_t hash = 0;
-        std::uint32_t offset = 0;
         std::uint32_t length = 0;
         int id = -1;
     };
     void grow();
     std::vector<Slot> slots_;
+    std::vector<std::uint32_t> offsets_;  // by id: where its text starts in text_
     std::string text_;  // every word, back to back
     std::array<int, 256> one_byte_ = make_one_byte();  // the id of each one-byte word, or -1
     static constexpr std::array<int, 256> make_one_byte() {

@@ -17,9 +17,9 @@ int WordIds::intern(std::string_view word) {
     if ((count_ + 1) * 2 > slots_.size()) grow();
     Slot slot;
     slot.hash = hash(word);
-    slot.offset = static_cast<std::uint32_t>(text_.size());
     slot.length = static_cast<std::uint32_t>(word.size());
     slot.id = static_cast<int>(count_++);
+    offsets_.push_back(static_cast<std::uint32_t>(text_.size()));
     text_.append(word);
     if (word.size() == 1) one_byte_[static_cast<unsigned char>(word[0])] = slot.id;
     std::size_t i = slot.hash & mask_;
@@ -49,8 +49,12 @@ void WordSet::insert(std::string_view word, WordIds& ids) {
 
 void assign_ids(TokenizedText& t, const LexiconData& data) {
     t.ids.resize(t.tokens.size());
-    for (std::size_t i = 0; i < t.tokens.size(); ++i)
-        t.ids[i] = t.tokens[i].kind == TokenKind::possessive ? -1 : data.ids.find(t.low(i));
+    // Raw pointers: the string_view of each token re-checked its bounds, once per token.
+    const char* lower = t.lower.data();
+    const Token* tokens = t.tokens.data();
+    int* ids = t.ids.data();
+    for (std::size_t i = 0, n = t.tokens.size(); i < n; ++i)
+        ids[i] = tokens[i].kind == TokenKind::possessive ? -1 : data.ids.find(lower + tokens[i].begin, tokens[i].size());
 }
 
 int PhraseSet::add(std::string_view phrase, int payload, WordIds& ids) {

@@ -210,7 +210,15 @@ bool may_name(const SentenceView& s, const Surnames* known) {
 // once per sentence.
 class SentenceMemo {
 public:
-    explicit SentenceMemo(const SentenceView& s) : s_(s), slots_(s.last - s.first) {}
+    // The slots reuse the thread's buffer: find_names runs on every sentence that may name
+    // someone, and does not nest.
+    explicit SentenceMemo(const SentenceView& s) : s_(s), slots_(buffer()) { slots_.assign(s.last - s.first, Slot{}); }
+    // ...but not the slots of a very long "sentence", which would stay with the thread.
+    ~SentenceMemo() {
+        if (slots_.capacity() > 65536) std::vector<Slot>().swap(slots_);
+    }
+    SentenceMemo(const SentenceMemo&) = delete;
+    SentenceMemo& operator=(const SentenceMemo&) = delete;
     bool name_word(std::size_t k) {
         if (k >= s_.last) return false;
         Slot& slot = slots_[k - s_.first];
@@ -233,8 +241,12 @@ private:
         bool place_known = false;
         PhraseSet::Match place;
     };
+    static std::vector<Slot>& buffer() {
+        thread_local std::vector<Slot> slots;
+        return slots;
+    }
     const SentenceView& s_;
-    std::vector<Slot> slots_;
+    std::vector<Slot>& slots_;
 };
 
 }  // namespace

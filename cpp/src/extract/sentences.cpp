@@ -80,6 +80,8 @@ std::vector<Sentence> split_sentences(const TokenizedText& t, const Lexicon& lex
 
     for (std::size_t k = 0; k < tokens.size(); ++k) {
         const Token& tok = tokens[k];
+        // Most tokens neither open a line nor are punctuation: two byte tests pass them by.
+        if (tok.newlines_before == 0 && tok.kind != TokenKind::punct) continue;
         if (k > first && tok.newlines_before > 0) {
             bool line_break = tok.newlines_before >= 2 || !lines.wrapped;
             if (!line_break) {

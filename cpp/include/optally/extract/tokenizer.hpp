@@ -39,6 +39,19 @@ struct TokenizedText {
     // Each token's word id in the lexicon that reads the text (set by the extractor so
     // that cue look-ups are array indexes); empty until then.
     std::vector<int> ids;
+    // Answers the extractor works out per token and later passes ask again (a place named at
+    // a token: SentenceView::place_at), for the sentence bounds they were asked with. An entry
+    // holds only while its `generation` is the text's: tokenize() starts a new generation, so
+    // the buffer is reused from text to text without clearing. Empty unless the extractor
+    // sizes it; it never changes what a look-up answers.
+    struct Memo {
+        std::uint32_t generation = 0;
+        std::uint32_t first = 0, last = 0;
+        std::uint32_t end = 0;
+        std::int32_t payload = -1;
+    };
+    mutable std::vector<Memo> memo;
+    std::uint32_t generation = 0;
 
     std::string_view original(const Token& t) const noexcept { return text.substr(t.begin, t.size()); }
     std::string_view low(const Token& t) const noexcept {
