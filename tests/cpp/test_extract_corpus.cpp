@@ -169,11 +169,11 @@ TEST_CASE("the project's own articles score F1 of at least 0.9", "[extract][corp
     for (const fs::path& dir : {own_dir, own_dir / "blind"}) check_batch(dir, 0.9, 10);
 }
 
-// The third to sixth batches scored F1 0.710, 0.827, 0.791 and 0.735 on their first pass
-// (each written, with gold, before the extractor was run on it); the general fixes they
-// prompted brought them to 0.97, 0.99, 0.97 and 0.92. This floor keeps those fixes.
-TEST_CASE("the third to sixth batches of the project's articles score F1 of at least 0.9", "[extract][corpus]") {
-    for (const char* batch : {"blind3", "blind4", "blind5", "blind6"}) check_batch(own_dir / batch, 0.9, 50);
+// The third to seventh batches scored F1 0.710, 0.827, 0.791, 0.735 and 0.871 on their first
+// pass (each written, with gold, before the extractor was run on it); the general fixes they
+// prompted brought them to 0.97, 0.99, 0.96, 0.95 and 0.93. This floor keeps those fixes.
+TEST_CASE("the third to seventh batches of the project's articles score F1 of at least 0.9", "[extract][corpus]") {
+    for (const char* batch : {"blind3", "blind4", "blind5", "blind6", "blind7"}) check_batch(own_dir / batch, 0.9, 50);
 }
 
 TEST_CASE("many files on many threads give the serial result", "[extract][files]") {

@@ -623,3 +623,14 @@ TEST_CASE("reporting obligations, investigation proceedings, police headquarters
           Said{"31"});
     CHECK(said(facts_of("Officers from all 12 regional police headquarters took part."), "police_forces") == Said{"12"});
 }
+
+TEST_CASE("a dashed list of places, a region's share, an agency's intake", "[extract][facts]") {
+    auto facts = facts_of("Police in South Australia arrested 23 people.\n\nNorthern Adelaide – 9 arrests\nRegional SA – 5 arrests\n");
+    CHECK(said(facts, "arrests") == Said{"23", "9 @Northern Adelaide", "5 @Regional SA"});
+    auto share = facts_of("Police arrested 40 people. The Lyon region accounted for 17 of the arrests.");
+    CHECK(said(share, "arrests") == Said{"40", "17 @Lyon region"});
+    // A hotline's intake is no operation's referrals; the referrals that began one are.
+    CHECK(said(facts_of("The national hotline received more than 14,000 reports of abuse material."), "referrals").empty());
+    CHECK(said(facts_of("The investigation began after 260 referrals were received from NCMEC."), "referrals") ==
+          Said{"260"});
+}

@@ -128,8 +128,10 @@ std::optional<int> place_then_figure(const SentenceView& s, std::size_t figure_f
     if (!verb) return std::nullopt;
     // "in the South Moravian Region, with four"
     std::size_t end = verb.begin > s.first && s.t.low(verb.begin - 1) == "," ? verb.begin - 1 : verb.begin;
-    for (std::size_t j = end; j > s.first && end - j < 5; --j)
+    for (std::size_t j = end; j > s.first && end - j < 5; --j) {
         if (auto p = s.place_at(j - 1); p && p.end == end) return p.payload;
+        if (auto p = s.local_place_at(j - 1); p && p.end == end) return p.payload;  // "The Paris region accounted for 17"
+    }
     // In a breakdown, a place the gazetteer lacks: "followed by Minas Gerais with nine".
     if (written) return s.written_place_ending_at(end);
     return std::nullopt;

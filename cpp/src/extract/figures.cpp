@@ -80,9 +80,9 @@ PhraseSet::Match SentenceView::label_place_at(std::size_t k, std::size_t* separa
         ++sep;
         while (sep < last && sep < end + 4 && t.tokens[sep].kind == TokenKind::word && upper(sep)) ++sep;
     }
-    // Words the gazetteer does not know name a place only before a colon: "Mark Young -
-    // received 3 years" is a list of people.
-    if (sep >= last || (t.low(sep) != ":" && t.low(sep) != "|")) return {};
+    // Words the gazetteer does not know name a place only before a colon, or a dash before a
+    // figure ("Northern Adelaide – 9 arrests"): "Mark Young - received 3 years" lists people.
+    if (sep >= last || (t.low(sep) != ":" && t.low(sep) != "|" && !separator(sep))) return {};
     // "Total: 40", "Arrests: 12", "Update: ...", "Monday: 12", "John Smith: ..." are labels of
     // something else.
     if (has(d.first_names, t, k)) return {};
