@@ -25,7 +25,8 @@ class Inputs:
     skipped_at: list[int] = field(default_factory=list)
 
 
-def collect(paths: Iterable[str | os.PathLike], *, facts_allowed: bool = True, sniff: bool = True) -> Inputs:
+def collect(paths: Iterable[str | os.PathLike], *, facts_allowed: bool = True, sniff: bool = True,
+            stat_named: bool = True) -> Inputs:
     """Sort what the user named into articles and fact files.
 
     Directories are walked recursively in sorted order (so results are deterministic);
@@ -37,7 +38,10 @@ def collect(paths: Iterable[str | os.PathLike], *, facts_allowed: bool = True, s
     With ``sniff=False`` articles are not opened here: the C++ reader (``_core.extract_files``)
     gives the same reasons for binary, UTF-16 and unreadable files while it reads them anyway.
     Paths are handled as strings, written as pathlib would write them ("./a//b.txt" is
-    "a/b.txt"): a list of many thousand files is sorted out in one stat each.
+    "a/b.txt"): a list of many thousand files is sorted out in one stat each. With
+    ``stat_named=False`` (and ``sniff=False``) a named path with an article's suffix is not
+    even looked at: the C++ reader says why it cannot be read, and the caller must raise for
+    one that does not exist and walk one that is a folder (see _extract.extract_files).
     """
     found = Inputs()
     for raw in paths:
@@ -49,6 +53,9 @@ def collect(paths: Iterable[str | os.PathLike], *, facts_allowed: bool = True, s
             text = os.fsdecode(text)
         if _not_as_pathlib_writes(text):
             text = str(Path(text))
+        if not stat_named and not sniff and _suffix(text) in ARTICLE_SUFFIXES:
+            found.articles.append(text)
+            continue
         # One stat answers is_dir(), exists() and _unreadable() for a path that has one; a
         # path without one (missing, a looping link) is asked as before, with its own errors.
         try:
@@ -140,4 +147,4 @@ def is_unreadable_reason(why: str) -> bool:
     return why in _SNIFFED or why.startswith("cannot read: ")
 
 
-_SNIFFED = ("UTF-16 text (save it as UTF-8)", "binary file, not text", "not a regular file")
+_SNIFFED = ("UTF-16 text (save it as UTF-8)", "binary file, not text", "not a regular file", "empty file")

@@ -38,3 +38,45 @@ def test_named_and_walked_files_are_skipped_for_the_same_reasons(tmp_path):
     assert named.skipped == [(str(tmp_path / "empty.txt"), "empty file")]
     with pytest.raises(Exception, match="no such file or directory"):
         collect([tmp_path / "dangling.txt"], facts_allowed=False)
+
+
+# extract_files() does not look at named articles before the C++ reader does: these are the
+# behaviours collect() gave when it did.
+
+def test_a_named_file_that_does_not_exist_is_an_error(tmp_path):
+    import optally
+
+    good = tmp_path / "a.txt"
+    good.write_text("Police arrested 12 men.\n", encoding="utf-8")
+    with pytest.raises(optally.InputError, match="no such file or directory"):
+        optally.extract_files([good, tmp_path / "missing.txt"], threads=1)
+    os.symlink(tmp_path / "gone.txt", tmp_path / "dangling.txt")
+    with pytest.raises(optally.InputError, match="no such file or directory"):
+        optally.extract_files([tmp_path / "dangling.txt"], threads=1)
+
+
+def test_named_empty_and_binary_files_are_skipped_with_the_reasons_collect_gives(tmp_path):
+    import optally
+
+    (tmp_path / "a.txt").write_text("Police arrested 12 men.\n", encoding="utf-8")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02 arrested 12")
+    names = [tmp_path / n for n in ("empty.txt", "a.txt", "binary.txt")]
+    table = optally.extract_files(names, threads=1)
+    assert len(table) == 1
+    assert [(Path(p).name, why) for p, why in table.skipped] == [
+        ("empty.txt", "empty file"), ("binary.txt", "binary file, not text")]
+    assert [(Path(p).name, why) for p, why in table.skipped] == [
+        (Path(p).name, why) for p, why in collect(names, facts_allowed=False).skipped]
+
+
+def test_a_named_folder_that_looks_like_an_article_is_walked(tmp_path):
+    import optally
+
+    folder = tmp_path / "reports.txt"
+    folder.mkdir()
+    (folder / "one.txt").write_text("Police arrested 12 men.\n", encoding="utf-8")
+    (folder / "two.txt").write_text("Officers charged 5 women.\n", encoding="utf-8")
+    table = optally.extract_files([folder], threads=1)
+    assert sorted(table.to_pandas()["doc"]) == ["one", "two"]
+    assert table.skipped == []

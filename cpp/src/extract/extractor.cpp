@@ -71,6 +71,11 @@ bool history_sentence(const TokenizedText& t, const Sentence& sentence, int docu
             if (d.operation_nouns.at(t, k, to) || has(d.operation_words, t, k)) return true;
         return false;
     };
+    // Every rule below needs an older year: most sentences have none, and one look at the
+    // tokens' kinds and sizes settles them.
+    bool any_year = false;
+    for (std::size_t j = sentence.first; j < sentence.last && !any_year; ++j) any_year = old_year(j);
+    if (!any_year) return false;
     for (std::size_t j = sentence.first; j < sentence.last; ++j) {
         if (t.low(j) == "since") {
             if (old_year(j + 1)) return true;

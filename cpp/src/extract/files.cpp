@@ -71,6 +71,7 @@ std::string read_article(const std::filesystem::path& path, std::string& text) {
     if (head.starts_with("\xFF\xFE") || head.starts_with("\xFE\xFF")) return "UTF-16 text (save it as UTF-8)";
     if (head.find('\0') != std::string_view::npos) return "binary file, not text";
     if (size > 0xFFFFFFF0u) return "larger than 4 GB";
+    if (size == 0) return "empty file";  // the reason optally._inputs gives
     return "";
 }
 

@@ -816,7 +816,7 @@ bool long_span_of_time(const SentenceView& s) {
     for (std::size_t j = s.first + 1; j + 1 < s.last; ++j) {
         if (s.t.tokens[j].kind == TokenKind::dash && has(s.d.long_suffix, s.t, j + 1) && has(s.d.time_unit_words, s.t, j - 1))
             return true;
-        if (s.t.low(j - 1) == "action" && has(s.d.time_unit_words, s.t, j)) return true;  // "an action week"
+        if (has(s.d.time_unit_words, s.t, j) && s.t.low(j - 1) == "action") return true;  // "an action week"
     }
     return false;
 }
