@@ -634,3 +634,8 @@ TEST_CASE("a dashed list of places, a region's share, an agency's intake", "[ext
     CHECK(said(facts_of("The investigation began after 260 referrals were received from NCMEC."), "referrals") ==
           Said{"260"});
 }
+
+TEST_CASE("places that begin with a capital outside ASCII", "[extract][facts][scope]") {
+    auto facts = facts_of("Police in Sweden arrested 30 people. Of those arrested, 12 were in Örebro and 9 in Östergötland.");
+    CHECK(said(facts, "arrests") == Said{"30", "12 @Örebro", "9 @Östergötland"});
+}

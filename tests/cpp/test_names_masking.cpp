@@ -233,3 +233,7 @@ TEST_CASE("a list line labelled with a person's name gives no scope", "[extract]
         CHECK(f.scope.find("Morrow") == std::string::npos);
     }
 }
+
+TEST_CASE("a name that begins with a capital outside ASCII is masked", "[extract][names]") {
+    check_masked({"Émile Durand, 45, was jailed for six years after police found 3,000 images.", {"Émile", "Durand"}});
+}

@@ -61,6 +61,23 @@ inline std::size_t skip_ascii_letters(std::string_view text, std::size_t p) noex
     return p;
 }
 
+// A capital of Latin-1 or Latin Extended-A starts the word at p: "Örebro", "Île-de-France",
+// "Łódź", "Český Krumlov" are names as "Oslo" is.
+bool latin_capital(std::string_view s, std::size_t p) noexcept {
+    if (p + 1 >= s.size()) return false;
+    auto lead = static_cast<unsigned char>(s[p]), next = static_cast<unsigned char>(s[p + 1]);
+    if ((next & 0xC0) != 0x80) return false;
+    const unsigned cp = ((lead & 0x1Fu) << 6) | (next & 0x3Fu);
+    if (lead == 0xC3) return cp >= 0xC0 && cp <= 0xDE && cp != 0xD7;  // À-Þ, not ×
+    if (lead != 0xC4 && lead != 0xC5) return false;
+    // Latin Extended-A pairs a capital with its small letter: even code points first, then
+    // odd ones from Ĺ to Ň, even again from Ŋ to Ŷ, and Ÿ Ź Ż Ž.
+    if (cp <= 0x137) return cp % 2 == 0;
+    if (cp >= 0x139 && cp <= 0x148) return cp % 2 == 1;
+    if (cp >= 0x14A && cp <= 0x177) return cp % 2 == 0;
+    return cp == 0x178 || cp == 0x179 || cp == 0x17B || cp == 0x17D;
+}
+
 CharClass classify_multibyte(std::string_view s, std::size_t p, std::size_t& n) noexcept {
     auto c = static_cast<unsigned char>(s[p]);
     n = utf8_length(c);
@@ -138,7 +155,7 @@ void tokenize(std::string_view text, TokenizedText& out) {
         t.kind = kind;
         t.space_before = space;
         t.newlines_before = newlines;
-        t.upper = text[b] >= 'A' && text[b] <= 'Z';
+        t.upper = (text[b] >= 'A' && text[b] <= 'Z') || (static_cast<unsigned char>(text[b]) >= 0xC3 && latin_capital(text, b));
         out.tokens.push_back(t);
         space = false;
         newlines = 0;

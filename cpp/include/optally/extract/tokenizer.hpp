@@ -26,7 +26,7 @@ struct Token {
     TokenKind kind = TokenKind::punct;
     bool space_before = false;  // any white space between this token and the previous one
     std::uint8_t newlines_before = 0;  // line breaks in that white space, capped at 2
-    bool upper = false;         // first character is an ASCII capital
+    bool upper = false;         // first character is a capital (ASCII, Latin-1 or Latin Extended-A)
 
     std::uint32_t size() const noexcept { return end - begin; }
 };
