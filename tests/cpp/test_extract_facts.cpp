@@ -639,3 +639,13 @@ TEST_CASE("places that begin with a capital outside ASCII", "[extract][facts][sc
     auto facts = facts_of("Police in Sweden arrested 30 people. Of those arrested, 12 were in Örebro and 9 in Östergötland.");
     CHECK(said(facts, "arrests") == Said{"30", "12 @Örebro", "9 @Östergötland"});
 }
+
+TEST_CASE("a county's share of the arrests, a place before a bare figure, a time of day", "[extract][facts][scope]") {
+    auto facts = facts_of("Police arrested 90 people. Dallas County accounted for the largest share of the arrests, with 31. "
+                          "Collin County reported 14 arrests and Denton County nine.");
+    CHECK(said(facts, "arrests") == Said{"90", "31 @Dallas County", "14 @Collin County", "9 @Denton County"});
+    auto quote = facts_of("\"We had more than 150 officers knocking on doors at six in the morning,\" she said.");
+    CHECK(said(quote, "officers") == Said{"150 more_than"});
+    CHECK(said(quote, "search_warrants").empty());
+    CHECK(said(facts_of("Four children were placed in protective care."), "children_safeguarded") == Said{"4"});
+}

@@ -137,6 +137,15 @@ std::optional<int> place_then_figure(const SentenceView& s, std::size_t figure_f
     return std::nullopt;
 }
 
+std::optional<int> place_before_figure(const SentenceView& s, std::size_t figure_first) {
+    // "Fort Bend County reported 14 arrests and Montgomery County nine": the verb is left out.
+    for (std::size_t j = figure_first; j > s.first && figure_first - j < 5; --j) {
+        if (auto p = s.place_at(j - 1); p && p.end == figure_first) return p.payload;
+        if (auto p = s.local_place_at(j - 1); p && p.end == figure_first) return p.payload;
+    }
+    return std::nullopt;
+}
+
 std::optional<int> clause_place(const SentenceView& s, std::size_t figure_first, std::size_t from) {
     const auto& t = s.t;
     const auto& d = s.d;

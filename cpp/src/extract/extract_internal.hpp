@@ -121,6 +121,8 @@ std::optional<int> clause_place(const SentenceView& s, std::size_t figure_first,
 // "Kent accounted for 12", "Dane County for 8": the place that a place verb puts before the figure.
 // With `written`, also capitalised words the gazetteer lacks (in a breakdown of a count).
 std::optional<int> place_then_figure(const SentenceView& s, std::size_t figure_first, bool written = false);
+// A place right before the figure, its verb left out ("... and Montgomery County nine").
+std::optional<int> place_before_figure(const SentenceView& s, std::size_t figure_first);
 
 // The place a place payload stands for: an entry of the gazetteer, or a local place written in
 // the text (payload local_place_base + 4 x its first token + its word count, from local_place_at).

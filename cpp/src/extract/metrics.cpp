@@ -383,10 +383,11 @@ std::optional<int> MetricReader::capitalised_place(std::size_t first, std::size_
 // for the largest number of arrests, 15": the count of the place the sentence opens with.
 Found MetricReader::share_of_most(const Figure& f, std::size_t anchor, RawFact& fact) const {
     std::size_t p = anchor;
-    if (p > s_.first && (t_.low(p - 1) == "," || t_.low(p - 1) == "with")) --p;
+    while (p > s_.first && anchor - p < 2 && (t_.low(p - 1) == "," || t_.low(p - 1) == "with")) --p;  // ", with 31"
     auto noun = d_.nouns.ending_at(t_, p, s_.first);
     if (!noun || noun_metric(noun) < 0) return {};
     std::size_t q = noun.begin;
+    if (q > s_.first && t_.low(q - 1) == "the") --q;  // "the largest share of the arrests"
     if (q < s_.first + 4 || t_.low(q - 1) != "of" || !has(d_.superlatives, t_, q - 3)) return {};
     for (std::size_t k = s_.first; k + 2 < q; ++k)
         if (auto verb = d_.place_verbs.at(t_, k, q)) {
@@ -670,7 +671,10 @@ std::optional<RawFact> MetricReader::count(const Figure& f, std::size_t anchor, 
                 }
             } else if (previous) {
                 // "Milwaukee County accounted for 11 arrests, Dane County for 8"
-                if (auto place = place_then_figure(s_, f.qualifier_begin, true)) {
+                std::optional<int> place = place_then_figure(s_, f.qualifier_begin, true);
+                if (!place && f.qualifier_begin > s_.first && t_.low(f.qualifier_begin - 1) != "the")
+                    place = place_before_figure(s_, f.qualifier_begin);
+                if (place) {
                     found = {inherited, f.cue_begin};
                     fact.place = place;
                 }
