@@ -110,7 +110,7 @@ def scopes(text, lexicon):
 
 # Each sentence names one place the gazetteer did not hold before; the rest of it is a shape
 # the extractor reads already ("In Lincolnshire, 14 people were arrested.").
-@pytest.mark.parametrize("sentence, scope", [
+PLACES_ABROAD = [
     # Scotland: a policing division, a council area, a town.
     ("In Greater Glasgow, 17 people were arrested.", "Greater Glasgow"),
     ("In Forth Valley, 6 people were arrested.", "Forth Valley"),
@@ -142,18 +142,12 @@ def scopes(text, lexicon):
     ("In Waikato, 9 people were arrested.", "Waikato"),
     ("In the Eastern District, 4 people were arrested.", "Eastern District"),
     ("In Christchurch, 6 people were arrested.", "Christchurch"),
-])
-def test_new_place_is_the_scope(sentence, scope, lexicon):
-    text = "Operation Glasswing led to 60 arrests nationwide. " + sentence
-    assert ("arrests", 60, "total") in scopes(text, lexicon)
-    found = [s for metric, value, s in scopes(text, lexicon) if metric == "arrests" and value != 60]
-    assert found == [scope]
-
+]
 
 # Regions and cities of the countries named most in reports of operations: a state, province,
 # region or county, its other spellings (German, Spanish, Italian, Dutch; Swedish without its
 # diacritics), and cities that lie in them.
-@pytest.mark.parametrize("sentence, scope", [
+EUROPEAN_PLACES = [
     # Austria: a Land in English and in German, a city.
     ("In Styria, 12 people were arrested.", "Styria"),
     ("In Oberösterreich, 12 people were arrested.", "Upper Austria"),
@@ -195,8 +189,11 @@ def test_new_place_is_the_scope(sentence, scope, lexicon):
     # Denmark, Greece.
     ("In Aarhus, 3 people were arrested.", "Aarhus"),
     ("In Thessaloniki, 3 people were arrested.", "Thessaloniki"),
-])
-def test_european_place_is_the_scope(sentence, scope, lexicon):
+]
+
+
+@pytest.mark.parametrize("sentence, scope", PLACES_ABROAD + EUROPEAN_PLACES)
+def test_new_place_is_the_scope(sentence, scope, lexicon):
     text = "Operation Glasswing led to 60 arrests nationwide. " + sentence
     assert ("arrests", 60, "total") in scopes(text, lexicon)
     found = [s for metric, value, s in scopes(text, lexicon) if metric == "arrests" and value != 60]
