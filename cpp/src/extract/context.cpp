@@ -194,7 +194,8 @@ std::optional<int> clause_place(const SentenceView& s, std::size_t figure_first,
     return std::nullopt;
 }
 
-DocumentContext read_context(const TokenizedText& t, const std::vector<Sentence>& sentences, const LexiconData& d) {
+DocumentContext read_context(const TokenizedText& t, const std::vector<Sentence>& sentences, const LexiconData& d,
+                             std::size_t last_needed) {
     DocumentContext context;
     std::size_t n = sentences.size();
     context.operation_of_sentence.assign(n, {});
@@ -263,6 +264,11 @@ DocumentContext read_context(const TokenizedText& t, const std::vector<Sentence>
         context.international_sentence[i] = cues & 2;
         international_cue = international_cue || (cues & 2);
         other_operation[i] = cues & 4;
+        if (first_agency.empty()) first_agency = context.agency_of_sentence[i];
+        // The place a sentence opens with scopes its figures and names the force that acts
+        // there and in the sentences after it: after the last sentence with a figure it
+        // decides nothing (news reports end in quotes and background).
+        if (i > last_needed) continue;
         // "In Lincolnshire, 14 people ...", "In Spain alone, ..." set the place of the sentence.
         if (context.subject_place_of_sentence[i] < 0)
             if (auto p = place_after_preposition(s, s.first, s.last)) {
@@ -289,7 +295,6 @@ DocumentContext read_context(const TokenizedText& t, const std::vector<Sentence>
                 context.subject_place_of_sentence[i] = subject->first;
                 context.subject_token_of_sentence[i] = subject->second;
             }
-        if (first_agency.empty()) first_agency = context.agency_of_sentence[i];
     }
     context.international = international_cue || countries.size() >= 3;
 

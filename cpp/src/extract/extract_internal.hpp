@@ -111,7 +111,10 @@ struct DocumentContext {
     int home_place = -1;  // the area a local operation covers: figures there are its total
     int home_country = -1;  // the country whose police state the lead's figures, if no cue there is international
 };
-DocumentContext read_context(const TokenizedText& t, const std::vector<Sentence>& sentences, const LexiconData& d);
+// `last_needed`: the last sentence whose figures are read; the places sentences open with are
+// not looked for after it.
+DocumentContext read_context(const TokenizedText& t, const std::vector<Sentence>& sentences, const LexiconData& d,
+                             std::size_t last_needed = static_cast<std::size_t>(-1));
 // Sets operation_of_sentence once home_place is known.
 void assign_operations(DocumentContext& context);
 // The scope of a fact: "total" or a place as written out.

@@ -250,7 +250,9 @@ std::vector<Fact> extract_text(std::string_view text, std::string_view doc, cons
     });
     if (raw.empty()) return {};
 
-    DocumentContext context = read_context(t, sentences, d);
+    std::size_t last_fact_sentence = 0;
+    for (const RawFact& r : raw) last_fact_sentence = std::max(last_fact_sentence, r.sentence);
+    DocumentContext context = read_context(t, sentences, d, last_fact_sentence);
     context.home_place = home_place(raw, t, sentences, d, context);
     assign_operations(context);
 
