@@ -649,3 +649,11 @@ TEST_CASE("a county's share of the arrests, a place before a bare figure, a time
     CHECK(said(quote, "search_warrants").empty());
     CHECK(said(facts_of("Four children were placed in protective care."), "children_safeguarded") == Said{"4"});
 }
+
+TEST_CASE("an aside set off by dashes, the owner of what is counted", "[extract][facts]") {
+    CHECK(said(facts_of("Seven children - the youngest only two - were taken to safety."), "children_safeguarded") ==
+          Said{"7"});
+    CHECK(said(facts_of("All 15 of Ireland's police divisions took part."), "police_forces") == Said{"15"});
+    // An aside that ends the sentence leaves the count without a verb.
+    CHECK(said(facts_of("Seven children - the youngest only two."), "children_safeguarded").empty());
+}

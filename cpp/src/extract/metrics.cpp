@@ -55,6 +55,9 @@ private:
                 return true;
         return false;
     }
+    bool spaced_dash(std::size_t j) const {
+        return j < s_.last && t_.tokens[j].kind == TokenKind::dash && t_.tokens[j].space_before;
+    }
     bool is_acronym(std::size_t j) const {  // "ICAC", "NCMEC": capitals only
         if (t_.tokens[j].kind != TokenKind::word || t_.tokens[j].size() < 2) return false;
         for (char c : t_.original(t_.tokens[j]))
@@ -162,6 +165,12 @@ Found MetricReader::noun_after(std::size_t from, std::size_t end, NounCue& cue) 
             ++j;
             continue;
         }
+        // "All 12 of Norway's police districts": the owner of what is counted.
+        if (j == from && t_.low(j) == "of" && j + 1 < end)
+            if (auto owner = s_.place_at(j + 1); owner && owner.end < end && t_.tokens[owner.end].kind == TokenKind::possessive) {
+                j = owner.end + 1;
+                continue;
+            }
         // "a 120-strong team of officers": the group's strength counts its members.
         if (j == from && j + 1 < end && t_.tokens[j].kind == TokenKind::dash && t_.low(j + 1) == "strong") {
             j += 2;
@@ -597,6 +606,14 @@ std::optional<RawFact> MetricReader::count(const Figure& f, std::size_t anchor, 
             // particle follows its object.
             if (found.metric < 0 && (cue.klass & child) && d_.safeguard_split.verbs.ending_at(t_, anchor, clause_begin(anchor)))
                 if (auto rest = d_.safeguard_split.after.at(t_, noun.end, s_.last)) found = {d_.metric_safeguarded, rest.end};
+            // "nine children - the youngest just a toddler - were taken to safety": the verb
+            // after an aside set off by dashes.
+            if (found.metric < 0 && noun.end + 2 < s_.last && spaced_dash(noun.end))
+                for (std::size_t close = noun.end + 1; close < s_.last && close <= noun.end + 12; ++close)
+                    if (spaced_dash(close)) {
+                        found = verb_in(close + 1, clause_end(close + 1), cue.klass, true);
+                        break;
+                    }
             found.end = std::max(found.end, noun.end);
         } else {
             // "search warrants were executed at 22 addresses": the places searched count the
