@@ -176,6 +176,12 @@ TEST_CASE("the third to seventh batches of the project's articles score F1 of at
     for (const char* batch : {"blind3", "blind4", "blind5", "blind6", "blind7"}) check_batch(own_dir / batch, 0.9, 50);
 }
 
+// The eighth batch, written after the fixes the others prompted, scored 0.893 on its first
+// pass: the estimate for articles the extractor has never seen.
+TEST_CASE("the eighth batch of the project's articles scores F1 of at least 0.85", "[extract][corpus]") {
+    check_batch(own_dir / "blind8", 0.85, 50);
+}
+
 TEST_CASE("many files on many threads give the serial result", "[extract][files]") {
     std::vector<fs::path> files;
     for (const auto& entry : fs::directory_iterator(own_dir))

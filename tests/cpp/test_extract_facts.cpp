@@ -657,3 +657,10 @@ TEST_CASE("an aside set off by dashes, the owner of what is counted", "[extract]
     // An aside that ends the sentence leaves the count without a verb.
     CHECK(said(facts_of("Seven children - the youngest only two."), "children_safeguarded").empty());
 }
+
+TEST_CASE("lakh and crore, ages said with 'are under', past years are no prison terms", "[extract][facts]") {
+    CHECK(said(facts_of("Investigators found over 4.5 lakh images on the devices."), "images") == Said{"450000 more_than"});
+    CHECK(said(facts_of("About a third of those charged are under 25, police said."), "charged").empty());
+    CHECK(said(facts_of("The force said it had received twice as many referrals in the past five years."), "sentence").empty());
+    CHECK(said(facts_of("He received five years in prison."), "sentence") == Said{"5 years"});
+}

@@ -185,7 +185,9 @@ bool not_a_figure(const SentenceView& s, const Figure& f) {
     if (d.percent_after.at(t, e, s.last) || d.currency_after.at(t, e, s.last) || d.time_after.at(t, e, s.last) ||
         d.age_after.at(t, e, s.last) || d.reference_after.at(t, e, s.last))
         return true;
+    // (An age's cue may hold the qualifier: "are under 25".)
     if (d.currency_before.ending_at(t, i, s.first) || d.age_before.ending_at(t, before, s.first) ||
+        (before < i && d.age_before.ending_at(t, i, s.first)) ||
         d.reference_before.ending_at(t, before, s.first))
         return true;
     // Dates: "June 12", "12 June", "Tuesday 12", "Dec. 12", "12 of June".

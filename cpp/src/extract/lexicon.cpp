@@ -302,7 +302,8 @@ void read_source(LexiconData& d, const std::string& file, const json& doc) {
                           {"verbs", list(d.sentence_verbs)},
                           {"non_custodial", list(d.non_custodial)},
                           {"limits", list(d.penalty_limits)},
-                          {"aggregate", list(d.aggregate)}});
+                          {"aggregate", list(d.aggregate)},
+                          {"not_after", list(d.sentence_not_after)}});
           }},
          {"not_figures",
           [&](const json& v, const std::string& s) {

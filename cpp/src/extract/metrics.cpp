@@ -535,6 +535,7 @@ std::optional<RawFact> MetricReader::span_of_time(const Figure& f, std::size_t a
         if (right_end < s_.last && t_.low(right_end) == ",")
             for (std::size_t m = right_end + 1; m < std::min(s_.last, right_end + 4); ++m)
                 if (t_.low(m) == "suspended") negative = true;
+        if (d_.sentence_not_after.ending_at(t_, f.qualifier_begin, s_.first)) negative = true;
         if (positive && !negative) {
             fact.metric = d_.metric_sentence;
             fact.figure_last = tail;
