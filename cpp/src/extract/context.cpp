@@ -128,10 +128,7 @@ std::optional<int> place_then_figure(const SentenceView& s, std::size_t figure_f
     if (!verb) return std::nullopt;
     // "in the South Moravian Region, with four"
     std::size_t end = verb.begin > s.first && s.t.low(verb.begin - 1) == "," ? verb.begin - 1 : verb.begin;
-    for (std::size_t j = end; j > s.first && end - j < 5; --j) {
-        if (auto p = s.place_at(j - 1); p && p.end == end) return p.payload;
-        if (auto p = s.local_place_at(j - 1); p && p.end == end) return p.payload;  // "The Paris region accounted for 17"
-    }
+    if (auto place = s.place_ending_at(end, 5, true)) return place;  // "The Paris region accounted for 17"
     // In a breakdown, a place the gazetteer lacks: "followed by Minas Gerais with nine".
     if (written) return s.written_place_ending_at(end);
     return std::nullopt;
@@ -139,11 +136,7 @@ std::optional<int> place_then_figure(const SentenceView& s, std::size_t figure_f
 
 std::optional<int> place_before_figure(const SentenceView& s, std::size_t figure_first) {
     // "Fort Bend County reported 14 arrests and Montgomery County nine": the verb is left out.
-    for (std::size_t j = figure_first; j > s.first && figure_first - j < 5; --j) {
-        if (auto p = s.place_at(j - 1); p && p.end == figure_first) return p.payload;
-        if (auto p = s.local_place_at(j - 1); p && p.end == figure_first) return p.payload;
-    }
-    return std::nullopt;
+    return s.place_ending_at(figure_first, 5, true);
 }
 
 std::optional<int> clause_place(const SentenceView& s, std::size_t figure_first, std::size_t from) {
@@ -173,8 +166,7 @@ std::optional<int> clause_place(const SentenceView& s, std::size_t figure_first,
     while (begin > s.first && !s.is_boundary(begin - 1) && figure_first - begin < 14) --begin;
     // "... took place in Prague, where six people were detained": the place the clause follows.
     if (begin >= s.first + 3 && t.low(begin) == "where" && t.low(begin - 1) == ",")
-        for (std::size_t j = begin - 1; j > s.first && begin - j < 6; --j)
-            if (auto p = s.place_at(j - 1); p && p.end == begin - 1) return p.payload;
+        if (auto place = s.place_ending_at(begin - 1, 5)) return place;
     if (auto found = police_of_place(s, begin, figure_first, true)) return found->first;
     if (auto place = place_then_figure(s, figure_first)) return place;
     // A clause that opens with its place: "..., and in Northern Ireland the PSNI detained five".
@@ -352,8 +344,7 @@ std::string scope_of(const RawFact& fact, const SentenceView& s, const DocumentC
     // not be a person's name ("Darren Pike: 12 images"): the scope is shown whatever the
     // masking of evidence.
     if (*place >= local_place_base) {
-        auto code = static_cast<std::size_t>(*place - local_place_base);
-        std::size_t first = code / 4, last = first + code % 4 + 1;
+        const auto [first, last] = written_place_tokens(*place);
         for (const NameSpan& name : find_names(s, nullptr, nullptr))
             if (name.first < last && first < name.last) return "total";
     }

@@ -67,6 +67,12 @@ struct SentenceView {
     // Up to three capitalised words ending at `end` that the gazetteer does not list, as a place
     // written in the text ("Minas Gerais"), when no capitalised word comes before them.
     std::optional<int> written_place_ending_at(std::size_t end) const;
+    // A place whose last word is just before `end`, starting at most `reach` words back; with
+    // `local`, also a local place that a gazetteer name inside it hides ("the Paris region").
+    std::optional<int> place_ending_at(std::size_t end, std::size_t reach, bool local = false) const;
+    // Whether capitalised words [k, end) name something other than a place: a person by a given
+    // name, a metric ("Arrests"), a label ("Total", "Monday"), an operation, an agency if asked.
+    bool names_no_place(std::size_t k, std::size_t end, bool agencies) const;
 };
 
 // figures.cpp: every figure of the sentence, with exclusions, qualifiers and ranges marked.
@@ -131,6 +137,15 @@ std::optional<int> place_before_figure(const SentenceView& s, std::size_t figure
 // the text (payload local_place_base + 4 x its first token + its word count, from local_place_at).
 // Payloads stay non-negative, so -1 still means "no place".
 inline constexpr int local_place_base = 1 << 28;
+// The payload of the place written as tokens [first, last) (at most four words; first below
+// 2^26, which no document reaches), and the tokens a payload of one stands for.
+inline int written_place(std::size_t first, std::size_t last) {
+    return local_place_base + static_cast<int>(first * 4 + (last - first - 1));
+}
+inline std::pair<std::size_t, std::size_t> written_place_tokens(int payload) {
+    auto code = static_cast<std::size_t>(payload - local_place_base);
+    return {code / 4, code / 4 + code % 4 + 1};
+}
 Place place_of(const LexiconData& d, const TokenizedText& t, int payload);
 
 // redact.cpp: what evidence may not show. Token ranges [first, last) of person names in a

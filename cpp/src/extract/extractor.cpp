@@ -54,6 +54,13 @@ int year_of(std::string_view iso_date) {
     return year;
 }
 
+// "operation", "investigation", "Project": words [from, to) speak of an operation.
+bool names_an_operation(const TokenizedText& t, const LexiconData& d, std::size_t from, std::size_t to) {
+    for (std::size_t k = from; k < to; ++k)
+        if (d.operation_nouns.at(t, k, to) || has(d.operation_words, t, k)) return true;
+    return false;
+}
+
 // A record of the years before this report, not the figures of its operation: "since 2000",
 // "Since the unit was set up in 2014, it has made 900 arrests", "When it was founded in 2008
 // it had six detectives" (the year two or more before the document's own). A clause about
@@ -66,11 +73,7 @@ bool history_sentence(const TokenizedText& t, const Sentence& sentence, int docu
         int year = year_of(digits);
         return year >= 1900 && year <= document_year - 2;
     };
-    auto names_operation = [&](std::size_t from, std::size_t to) {
-        for (std::size_t k = from; k < to; ++k)
-            if (d.operation_nouns.at(t, k, to) || has(d.operation_words, t, k)) return true;
-        return false;
-    };
+    auto names_operation = [&](std::size_t from, std::size_t to) { return names_an_operation(t, d, from, to); };
     // Every rule below needs an older year: most sentences have none, and one look at the
     // tokens' kinds and sizes settles them.
     bool any_year = false;
@@ -243,10 +246,7 @@ std::vector<Fact> extract_text(std::string_view text, std::string_view doc, cons
     std::erase_if(raw, [&](const RawFact& r) {
         const Sentence& sentence = sentences[r.sentence];
         if (!opens_with_a_year(t, sentence, d)) return false;
-        if (d.yearly_metrics.contains(r.metric)) return true;
-        for (std::size_t k = sentence.first; k < sentence.last; ++k)
-            if (d.operation_nouns.at(t, k, sentence.last) || has(d.operation_words, t, k)) return false;
-        return true;
+        return d.yearly_metrics.contains(r.metric) || !names_an_operation(t, d, sentence.first, sentence.last);
     });
     if (raw.empty()) return {};
 

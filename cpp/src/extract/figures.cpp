@@ -50,7 +50,7 @@ PhraseSet::Match SentenceView::local_place_at(std::size_t i) const {
     if (i > first && t.tokens[i - 1].kind == TokenKind::word && upper(i - 1) && !has(d.function_words, t, i - 1))
         return {};  // the middle of a longer name
     if (i >= (std::size_t{1} << 26)) return {};  // beyond what the payload can hold; no document is this long
-    return {i, k + 1, local_place_base + static_cast<int>(i * 4 + (k - i))};
+    return {i, k + 1, written_place(i, k + 1)};
 }
 
 PhraseSet::Match SentenceView::label_place_at(std::size_t k, std::size_t* separator_at) const {
@@ -83,14 +83,27 @@ PhraseSet::Match SentenceView::label_place_at(std::size_t k, std::size_t* separa
     // Words the gazetteer does not know name a place only before a colon, or a dash before a
     // figure ("Northern Adelaide – 9 arrests"): "Mark Young - received 3 years" lists people.
     if (sep >= last || (t.low(sep) != ":" && t.low(sep) != "|" && !separator(sep))) return {};
-    // "Total: 40", "Arrests: 12", "Update: ...", "Monday: 12", "John Smith: ..." are labels of
-    // something else.
-    if (has(d.first_names, t, k)) return {};
+    // "Total: 40", "Arrests: 12", "John Smith: ...", "Operation Kahurangi: 31 charged", "NCA: ...".
+    if (names_no_place(k, end, true)) return {};
+    return found({k, end, written_place(k, end)}, sep);
+}
+
+std::optional<int> SentenceView::place_ending_at(std::size_t end, std::size_t reach, bool local) const {
+    for (std::size_t j = end; j > first && end - j < reach; --j) {
+        if (auto p = place_at(j - 1); p && p.end == end) return p.payload;
+        if (local)
+            if (auto p = local_place_at(j - 1); p && p.end == end) return p.payload;
+    }
+    return std::nullopt;
+}
+
+bool SentenceView::names_no_place(std::size_t k, std::size_t end, bool agencies) const {
+    if (has(d.first_names, t, k)) return true;
     for (std::size_t w = k; w < end; ++w)
         if (d.nouns.at(t, w, end) || d.verbs.at(t, w, end) || has(d.not_labels, t, w) || has(d.operation_words, t, w) ||
-            agency_at(w))
-            return {};  // nor is "Operation Kahurangi: 31 charged" or "NCA: ..."
-    return found({k, end, local_place_base + static_cast<int>(k * 4 + (end - k - 1))}, sep);
+            (agencies && agency_at(w)))
+            return true;
+    return false;
 }
 
 std::optional<int> SentenceView::written_place_ending_at(std::size_t end) const {
@@ -99,19 +112,15 @@ std::optional<int> SentenceView::written_place_ending_at(std::size_t end) const 
            !has(d.function_words, t, k - 1))
         --k;
     if (k == end || (k > first && upper(k - 1)) || k >= (std::size_t{1} << 26)) return std::nullopt;
-    if (has(d.first_names, t, k)) return std::nullopt;
-    for (std::size_t w = k; w < end; ++w)
-        if (d.nouns.at(t, w, end) || d.verbs.at(t, w, end) || has(d.not_labels, t, w) || has(d.operation_words, t, w))
-            return std::nullopt;
-    return local_place_base + static_cast<int>(k * 4 + (end - k - 1));
+    if (names_no_place(k, end, false)) return std::nullopt;
+    return written_place(k, end);
 }
 
 Place place_of(const LexiconData& d, const TokenizedText& t, int payload) {
     if (payload < local_place_base) return d.places[static_cast<std::size_t>(payload)];
-    auto code = static_cast<std::size_t>(payload - local_place_base);
-    std::size_t first = code / 4, suffix = first + code % 4;
+    const auto [first, last] = written_place_tokens(payload);
     Place place;
-    place.name = std::string(t.text.substr(t.tokens[first].begin, t.tokens[suffix].end - t.tokens[first].begin));
+    place.name = std::string(t.text.substr(t.tokens[first].begin, t.tokens[last - 1].end - t.tokens[first].begin));
     place.kind = PlaceKind::county;
     return place;
 }
@@ -211,9 +220,7 @@ bool not_a_figure(const SentenceView& s, const Figure& f) {
         std::string_view open = t.low(i - 1), close = t.low(e);
         bool set_off = (open == "," && close == ",") || (open == "(" && close == ")");
         // ...but "Polizeipräsidium Stuttgart (17)" is a place's count.
-        bool after_place = false;
-        for (std::size_t j = i - 1; j > s.first && i - 1 - j < 4 && !after_place; --j)
-            if (auto place = s.place_at(j - 1); place && place.end == i - 1) after_place = true;
+        bool after_place = s.place_ending_at(i - 1, 4).has_value();
         if (set_off && !after_place && (s.upper(i - 2) || t.tokens[i - 2].kind == TokenKind::possessive)) return true;
     }
     return false;

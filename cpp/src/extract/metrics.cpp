@@ -364,13 +364,10 @@ std::optional<int> MetricReader::part_place(std::size_t p, std::size_t end) cons
     else return std::nullopt;
     if (p < end && t_.low(p) == "the") ++p;
     const std::size_t first = p;
-    auto written = [&](std::size_t last) {  // the words [first, last) as a place written in the text
-        return local_place_base + static_cast<int>(first * 4 + (last - first - 1));
-    };
     if (p >= end || first >= (std::size_t{1} << 26)) return std::nullopt;
     if (auto place = s_.place_at(p)) return place.payload;
     if (has(d_.area_modifiers, t_, p) && !s_.upper(p)) {
-        if (auto place = s_.place_at(p + 1); place && place.end - first <= 4) return written(place.end);
+        if (auto place = s_.place_at(p + 1); place && place.end - first <= 4) return written_place(first, place.end);
         ++p;
     }
     return capitalised_place(first, p, end);
@@ -385,7 +382,7 @@ std::optional<int> MetricReader::capitalised_place(std::size_t first, std::size_
         ++k;
     if (k == p || k - first > 4 || first >= (std::size_t{1} << 26)) return std::nullopt;
     if (k < end && t_.tokens[k].kind == TokenKind::word && t_.tokens[k].size() == 1) return std::nullopt;  // "Category A"
-    return local_place_base + static_cast<int>(first * 4 + (k - first - 1));
+    return written_place(first, k);
 }
 
 // "Madrid accounted for the largest number of arrests with seven", "Sao Paulo state accounted
@@ -402,16 +399,11 @@ Found MetricReader::share_of_most(const Figure& f, std::size_t anchor, RawFact& 
         if (auto verb = d_.place_verbs.at(t_, k, q)) {
             std::size_t end = verb.begin;
             if (end > s_.first && !s_.upper(end - 1)) --end;  // "Sao Paulo state accounted for"
-            for (std::size_t j = end; j > s_.first && end - j < 5; --j)
-                if (auto place = s_.place_at(j - 1); place && place.end == end) {
-                    fact.place = place.payload;
-                    return {noun_metric(noun), f.cue_begin};
-                }
-            if (auto place = s_.written_place_ending_at(end)) {
-                fact.place = place;
-                return {noun_metric(noun), f.cue_begin};
-            }
-            return {};
+            std::optional<int> place = s_.place_ending_at(end, 5);
+            if (!place) place = s_.written_place_ending_at(end);
+            if (!place) return {};
+            fact.place = place;
+            return {noun_metric(noun), f.cue_begin};
         }
     return {};
 }
@@ -424,8 +416,7 @@ Found MetricReader::figure_in_brackets(const Figure& f, RawFact& fact) const {
     if (open <= s_.first + 1 || t_.low(open - 1) != "(" || f.cue_begin >= s_.last || t_.low(f.cue_begin) != ")") return {};
     std::optional<int> place;
     for (std::size_t end = open - 1; end > s_.first && open - 1 - end <= 2 && !place; --end) {
-        for (std::size_t j = end; j > s_.first && end - j < 5 && !place; --j)
-            if (auto known = s_.place_at(j - 1); known && known.end == end) place = known.payload;
+        place = s_.place_ending_at(end, 5);
         if (!place && end == open - 1) place = s_.written_place_ending_at(end);
         if (end > s_.first && s_.upper(end - 1)) break;  // only lower-case words ("unit area") between
     }
@@ -847,6 +838,29 @@ bool long_span_of_time(const SentenceView& s) {
     return false;
 }
 
+namespace {
+
+// The metric a cue at token j names by itself: a noun that counts it ("Arrests", "Search
+// warrants") or a verb of a bare count ("Charged"). `end` is past the cue, 0 when none starts at j.
+struct NamedMetric {
+    int metric = -1;
+    std::size_t end = 0;
+};
+NamedMetric metric_named_at(const SentenceView& s, std::size_t j) {
+    if (auto noun = s.d.nouns.at(s.t, j, s.last)) {
+        const NounCue& cue = s.d.noun_cues[static_cast<std::size_t>(noun.payload)];
+        return {cue.metric >= 0 && !cue.needs_verb ? cue.metric : -1, noun.end};
+    }
+    if (auto verb = s.d.verbs.at(s.t, j, s.last)) {
+        for (const VerbCue& cue : s.d.verb_cues[static_cast<std::size_t>(verb.payload)])
+            if (cue.takes & bare) return {cue.metric, verb.end};
+        return {-1, verb.end};
+    }
+    return {};
+}
+
+}  // namespace
+
 std::vector<int> table_columns(const SentenceView& s) {
     std::vector<int> columns(1, -1);
     bool named = false;
@@ -855,17 +869,7 @@ std::vector<int> table_columns(const SentenceView& s) {
             columns.push_back(-1);
             continue;
         }
-        if (columns.back() >= 0) continue;
-        if (auto noun = s.d.nouns.at(s.t, j, s.last)) {
-            const NounCue& cue = s.d.noun_cues[static_cast<std::size_t>(noun.payload)];
-            if (cue.metric >= 0 && !cue.needs_verb) columns.back() = cue.metric;
-        } else if (auto verb = s.d.verbs.at(s.t, j, s.last)) {  // "Charged"
-            for (const VerbCue& cue : s.d.verb_cues[static_cast<std::size_t>(verb.payload)])
-                if (cue.takes & bare) {
-                    columns.back() = cue.metric;
-                    break;
-                }
-        }
+        if (columns.back() < 0) columns.back() = metric_named_at(s, j).metric;
         named = named || columns.back() >= 0;
     }
     if (columns.size() < 2 || !named) return {};
@@ -878,15 +882,9 @@ int heading_metric(const SentenceView& s, bool headline) {
     if (s.last <= s.first + 1) return -1;
     if (s.t.low(s.last - 1) != ":" && !(headline && s.last - s.first <= 6)) return -1;
     for (std::size_t j = s.first; j + 1 < s.last; ++j) {
-        if (auto noun = s.d.nouns.at(s.t, j, s.last)) {
-            const NounCue& cue = s.d.noun_cues[static_cast<std::size_t>(noun.payload)];
-            if (cue.metric >= 0 && !cue.needs_verb) return cue.metric;
-            j = noun.end - 1;
-        } else if (auto verb = s.d.verbs.at(s.t, j, s.last)) {  // "Charged, by county:"
-            for (const VerbCue& cue : s.d.verb_cues[static_cast<std::size_t>(verb.payload)])
-                if (cue.takes & bare) return cue.metric;
-            j = verb.end - 1;
-        }
+        NamedMetric named = metric_named_at(s, j);
+        if (named.metric >= 0) return named.metric;
+        if (named.end) j = named.end - 1;
     }
     return -1;
 }
