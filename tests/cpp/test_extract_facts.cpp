@@ -664,3 +664,44 @@ TEST_CASE("lakh and crore, ages said with 'are under', past years are no prison 
     CHECK(said(facts_of("The force said it had received twice as many referrals in the past five years."), "sentence").empty());
     CHECK(said(facts_of("He received five years in prison."), "sentence") == Said{"5 years"});
 }
+
+TEST_CASE("a known place with a capitalised suffix is another place, so is south Wales, and the force that led", "[extract][facts][scope]") {
+    auto counties = facts_of("Detectives arrested 40 men.\n\nArrests by county:\n\nCamden County: 9\nWashington County: 6\n");
+    CHECK(said(counties, "arrests") == Said{"40", "9 @Camden County", "6 @Washington County"});
+    // After a national lead, so that the place is a part and not the whole.
+    CHECK(said(facts_of("Police arrested 40 men nationwide. In Camden County, four men were held."), "arrests") ==
+          Said{"40", "4 @Camden County"});
+    CHECK(said(facts_of("Police arrested 40 men nationwide. In Camden, four men were held."), "arrests") ==
+          Said{"40", "4 @Camden"});
+    // The lead sets the area with a small letter; the force of that area is then the whole.
+    auto wales = facts_of("Nine men were arrested in raids across north Wales.\n\n"
+                          "North Wales Police said 70 officers took part.");
+    CHECK(said(wales, "arrests") == Said{"9"});
+    CHECK(said(wales, "officers") == Said{"70"});
+    CHECK(said(facts_of("The sweep was coordinated by the Ohio State Police, with more than 20 police departments "
+                        "taking part."),
+               "police_forces") == Said{"20 more_than"});
+    CHECK(said(facts_of("Police arrested 40 men nationwide. Ohio State Police arrested 6 men."), "arrests") ==
+          Said{"40", "6 @Ohio"});
+}
+
+TEST_CASE("limits with months, times ago, the day of action, a span after a qualifier", "[extract][facts]") {
+    CHECK(said(facts_of("The offence carries a penalty of up to two years and six months in prison."), "sentence").empty());
+    CHECK(said(facts_of("He was jailed for two years and six months."), "sentence") == Said{"30 months"});
+    CHECK(said(facts_of("The unit received three times as many referrals this year as it did four years ago."), "sentence")
+              .empty());
+    CHECK(said(facts_of("Some 60 officers took part in the day of action."), "duration") == Said{"1 days"});
+    CHECK(said(facts_of("Officers were praised for their work on the day of the raids."), "duration").empty());
+    CHECK(said(facts_of("Sixty officers took part in a week of action."), "duration") == Said{"1 weeks"});
+    CHECK(said(facts_of("The investigation, which has run for nearly three years, continues."), "duration") ==
+          Said{"3 years fewer_than"});
+}
+
+TEST_CASE("the things of a person counted, cases registered", "[extract][facts]") {
+    auto facts = facts_of("The laptop of one suspect held 9,000 images.");
+    CHECK(said(facts, "arrests").empty());
+    CHECK(said(facts, "images") == Said{"9000"});
+    CHECK(said(facts_of("The arrest of one man followed a tip-off."), "arrests") == Said{"1"});
+    CHECK(said(facts_of("The state police have registered 14 cases against the accused."), "investigations") == Said{"14"});
+    CHECK(said(facts_of("Of those held, 8 registered sex offenders were named."), "investigations").empty());
+}

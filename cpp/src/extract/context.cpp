@@ -356,8 +356,11 @@ std::string scope_of(const RawFact& fact, const SentenceView& s, const DocumentC
             auto at = s.upper(j) ? s.place_at(j) : PhraseSet::Match{};
             if (!at) continue;
             if (at.payload == *place)
-                if (auto police = s.d.police_nouns.at(s.t, at.end, s.last))
+                if (auto police = s.d.police_nouns.at(s.t, at.end, s.last)) {
                     if (s.d.operation_nouns.at(s.t, police.end, s.last)) return "total";
+                    // "The operation was led by the New Jersey State Police": the same force.
+                    if (s.d.led_by.ending_at(s.t, at.begin, s.first)) return "total";
+                }
             j = at.end - 1;
         }
     // The whole country of a national operation, or the area a local one covers, is its total;

@@ -18,14 +18,23 @@ bool SentenceView::is_boundary(std::size_t i) const {
 }
 
 PhraseSet::Match SentenceView::place_at(std::size_t i) const {
-    if (!upper(i)) return {};
+    if (!upper(i)) {
+        // "in south Wales", "across north Wales": newspapers write the region with a small
+        // letter and mean the area of South Wales Police.
+        if (i + 1 < last && upper(i + 1) && has(d.compass, t, i))
+            if (auto region = d.place_names.at(t, i, last); region && region.end > i + 1) return region;
+        return {};
+    }
     // read_context, police_of_place, find_names and the label and scope rules ask this of
     // the same capitalised words again and again: the first answer is kept per token.
     TokenizedText::Memo* memo = i < t.memo.size() ? &t.memo[i] : nullptr;
     if (memo && memo->generation == t.generation && memo->first == first && memo->last == last)
         return memo->end == 0 ? PhraseSet::Match{} : PhraseSet::Match{i, memo->end, memo->payload};
     PhraseSet::Match found = d.place_names.at(t, i, last);
-    if (!found) found = local_place_at(i);
+    // "Camden County", "Monmouth County", "Vancouver Island": a name the gazetteer knows with a
+    // capitalised suffix after it is another place, written as the text writes it.
+    if (!found || (found.end < last && upper(found.end) && has(d.place_suffixes, t, found.end)))
+        if (auto written = local_place_at(i)) found = written;
     if (memo) {
         // Token indexes and payloads fit 32 bits (tokens hold 32-bit offsets).
         *memo = {t.generation, static_cast<std::uint32_t>(first), static_cast<std::uint32_t>(last),

@@ -279,6 +279,7 @@ void read_source(LexiconData& d, const std::string& file, const json& doc) {
          {"long_suffix", wordlist(d.long_suffix)},
          {"periods", list(d.periods)},
          {"founding", list(d.founding)},
+         {"things_people_own", wordlist(d.things_people_own)},
          {"change_verbs", wordlist(d.change_verbs)},
          {"start_verbs", list(d.start_verbs)},
          {"yearly_statistics",
@@ -353,7 +354,9 @@ void read_source(LexiconData& d, const std::string& file, const json& doc) {
                           {"residence", list(d.residence)},
                           {"area_modifiers", wordlist(d.area_modifiers)},
                           {"not_labels", wordlist(d.not_labels)},
-                          {"superlatives", wordlist(d.superlatives)}});
+                          {"superlatives", wordlist(d.superlatives)},
+                          {"compass", wordlist(d.compass)},
+                          {"led_by", list(d.led_by)}});
           }},
          {"operations",
           [&](const json& v, const std::string& s) {

@@ -292,7 +292,10 @@ struct LexiconData {
     // Where a part of a count is, besides the prepositions: "18 live in Uppsala", "five are from Regina".
     PhraseSet residence;
     WordSet superlatives;    // "accounted for the largest number of arrests"
+    WordSet things_people_own;  // "the devices of one defendant": whose they are, not people counted
     WordSet not_labels;      // "Total: 40", "Update: ...": a list line's label that is no place
+    PhraseSet led_by;        // "led by the New Jersey State Police": the force that ran the operation
+    WordSet compass;         // "south Wales": a small first letter, the same force area as "South Wales"
     WordSet area_modifiers;  // "regional Victoria", "metropolitan Melbourne": part of the place as written
     WordSet operation_words;
     // Standing programmes named like operations ("Project Safe Childhood"), lower case: no operation.

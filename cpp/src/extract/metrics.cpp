@@ -495,10 +495,11 @@ std::optional<RawFact> MetricReader::span_of_time(const Figure& f, std::size_t a
     }
 
     // A prison sentence: "received 3½ years imprisonment", "sentenced to 210 months".
-    if ((fact.unit == Unit::years || fact.unit == Unit::months) && f.qualifier != Qualifier::up_to) {
-        // A limit ("the maximum penalty for ... is") may stand well before the figure.
+    if (fact.unit == Unit::years || fact.unit == Unit::months) {
+        // A limit ("the maximum penalty for ... is") may stand well before the figure. "Up to
+        // one year and six months" is a limit too, and its months are no term of their own.
         std::size_t lo = clause_begin(anchor, 30);
-        bool positive = false, negative = false;
+        bool positive = false, negative = f.qualifier == Qualifier::up_to;
         for (std::size_t m = lo; m < anchor; ++m) {
             if (d_.penalty_limits.at(t_, m, anchor) || d_.aggregate.at(t_, m, anchor) || d_.non_custodial.at(t_, m, anchor))
                 negative = true;
@@ -527,6 +528,7 @@ std::optional<RawFact> MetricReader::span_of_time(const Figure& f, std::size_t a
             for (std::size_t m = right_end + 1; m < std::min(s_.last, right_end + 4); ++m)
                 if (t_.low(m) == "suspended") negative = true;
         if (d_.sentence_not_after.ending_at(t_, f.qualifier_begin, s_.first)) negative = true;
+        if (after < s_.last && t_.low(after) == "ago") negative = true;  // "five years ago": a time, not a term
         if (positive && !negative) {
             fact.metric = d_.metric_sentence;
             fact.figure_last = tail;
@@ -541,7 +543,12 @@ std::optional<RawFact> MetricReader::span_of_time(const Figure& f, std::size_t a
     std::size_t lead_in = f.number.first;
     if (lead_in > s_.first && (t_.low(lead_in - 1) == "a" || t_.low(lead_in - 1) == "an") && d_.periods.at(t_, after, s_.last))
         --lead_in;
-    if (auto link = d_.duration_links.ending_at(t_, lead_in, s_.first)) {
+    auto link = d_.duration_links.ending_at(t_, lead_in, s_.first);
+    if (!link && f.qualifier_begin < lead_in) {  // "ran for almost two years"
+        lead_in = f.qualifier_begin;
+        link = d_.duration_links.ending_at(t_, lead_in, s_.first);
+    }
+    if (link) {
         std::size_t from = link.begin > s_.first + 14 ? link.begin - 14 : s_.first;
         // "The operation, codenamed Porto and led from Catania, ran for eight months", "Project
         // Northlight involved 27 services, working together for a period of five weeks": the
@@ -732,6 +739,10 @@ std::optional<RawFact> MetricReader::count(const Figure& f, std::size_t anchor, 
     if (d_.not_after[static_cast<std::size_t>(found.metric)].ending_at(t_, f.qualifier_begin, s_.first)) return std::nullopt;
     // "one suspect's phone": the people are whose the thing is, not what is counted.
     if (noun.end && noun.end < s_.last && t_.tokens[noun.end].kind == TokenKind::possessive) return std::nullopt;
+    // "the devices of one defendant" says the same of a person after "of".
+    if ((d_.metric_takes[static_cast<std::size_t>(found.metric)] & person) && f.qualifier_begin >= s_.first + 2 &&
+        t_.low(f.qualifier_begin - 1) == "of" && has(d_.things_people_own, t_, f.qualifier_begin - 2))
+        return std::nullopt;
     if (found.metric == d_.metric_sentence || found.metric == d_.metric_duration) return std::nullopt;
     fact.metric = found.metric;
     fact.cue_end = std::max(found.end, f.cue_begin);
@@ -780,6 +791,9 @@ std::vector<RawFact> MetricReader::read(std::size_t sentence_index) {
             long_suffix = true;
         } else if (t_.low(k) == "of" && j > s_.first && (t_.low(j - 1) == "a" || t_.low(j - 1) == "one")) {
             ++k;
+        } else if (t_.low(k) == "of" && j > s_.first && (t_.low(j - 1) == "the" || t_.low(j - 1) == "this") &&
+                   k + 1 < s_.last && !has(d_.function_words, t_, k + 1)) {
+            ++k;  // "the day of action"; not "the day of the raids"
         } else if (action_unit(j)) {
             RawFact fact;  // "during a coordinated action week": one week of action
             fact.metric = d_.metric_duration;
@@ -833,6 +847,9 @@ bool long_span_of_time(const SentenceView& s) {
             if (has(s.d.long_suffix, s.t, j + 1) && has(s.d.time_unit_words, s.t, j - 1)) return true;
         } else if (tokens[j - 1].size() == 6 && s.t.low(j - 1) == "action" && has(s.d.time_unit_words, s.t, j)) {
             return true;  // "an action week"
+        } else if (tokens[j + 1].size() == 6 && s.t.low(j + 1) == "action" && s.t.low(j) == "of" &&
+                   has(s.d.time_unit_words, s.t, j - 1)) {
+            return true;  // "a day of action"
         }
     }
     return false;
