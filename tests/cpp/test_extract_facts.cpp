@@ -705,3 +705,40 @@ TEST_CASE("the things of a person counted, cases registered", "[extract][facts]"
     CHECK(said(facts_of("The state police have registered 14 cases against the accused."), "investigations") == Said{"14"});
     CHECK(said(facts_of("Of those held, 8 registered sex offenders were named."), "investigations").empty());
 }
+
+TEST_CASE("tabloid breakdowns: the hardest hit place, two places with a figure each", "[extract][facts][scope]") {
+    auto facts = facts_of("Police arrested 30 men across the country.\n\n"
+                          "Leeds was the worst hit, with nine arrests, while Hull and York each saw four.");
+    CHECK(said(facts, "arrests") == Said{"30", "9 @Leeds", "4 @Hull", "4 @York"});
+    auto each = facts_of("Police arrested 30 men across the country. Of those arrested, ten were from Kent and one "
+                         "each from Essex and Surrey.");
+    CHECK(said(each, "arrests") == Said{"30", "10 @Kent", "1 @Essex", "1 @Surrey"});
+    CHECK(said(facts_of("TWENTY suspected paedos have been nicked in raids."), "arrests") == Said{"20"});
+    // A division after the place: the place is the scope.
+    auto division = facts_of("Police arrested 30 men across Scotland. Glasgow accounted for the largest number of "
+                             "arrests, with 12, followed by Edinburgh City division with seven.");
+    CHECK(said(division, "arrests") == Said{"30", "12 @Glasgow", "7 @Edinburgh City"});
+}
+
+TEST_CASE("places in brackets after a verb of people, a dateline in capitals", "[extract][facts][scope]") {
+    auto facts = facts_of("Police detained 20 people in Operation Quay.\n\n"
+                          "The suspects were detained in these countries: France (8), Belgium (7) and Denmark (5).");
+    CHECK(said(facts, "arrests") == Said{"20", "8 @France", "7 @Belgium", "5 @Denmark"});
+    // Where the story was filed is not the scope of its lead.
+    CHECK(said(facts_of("MANILA: Police have arrested 17 people in a nationwide sweep."), "arrests") == Said{"17"});
+    // A list line's label still is.
+    CHECK(said(facts_of("Police arrested 40 people.\n\nKENT: 14 arrested\n"), "arrests") == Said{"40", "14 @Kent"});
+}
+
+TEST_CASE("a year said at the end, offences are not images, a unit's founding undated, month before a word", "[extract][facts]") {
+    CHECK(said(facts_of("Police arrested 9 men. The hub reviewed more than 3,100 files last year."), "images").empty());
+    CHECK(said(facts_of("Police arrested 9 men. Forces recorded 41,000 offences involving indecent images."), "images")
+              .empty());
+    CHECK(said(facts_of("Police arrested 9 men. Officers found 6,000 child abuse images."), "images") == Said{"6000"});
+    CHECK(said(facts_of("Police arrested 9 men. When the team was set up in 2016 it had five detectives."), "officers")
+              .empty());
+    CHECK(said(facts_of("Of the 12 people arrested in June, four have so far been charged."), "charged") == Said{"4"});
+    CHECK(said(facts_of("In March eleven men were arrested."), "arrests") == Said{"11"});
+    CHECK(said(facts_of("On March 11 officers arrested 3 men."), "arrests") == Said{"3"});
+    CHECK(said(facts_of("Police arrested 9 men. This was not a one-week blitz."), "duration").empty());
+}

@@ -121,6 +121,18 @@ std::size_t past_conjunction(const SentenceView& s, std::size_t k, std::size_t l
     return k;
 }
 
+// "KUALA LUMPUR: Police have arrested 32 people": a place in capitals before a colon and a
+// clause is where the story was filed, not a list line's label ("Kent: 12 arrested").
+bool dateline(const SentenceView& s, const PhraseSet::Match& label, std::size_t separator) {
+    if (separator + 1 >= s.last || s.t.low(separator) != ":" || s.t.tokens[separator + 1].kind != TokenKind::word ||
+        s.is_figure_token(separator + 1))
+        return false;
+    for (std::size_t j = label.begin; j < label.end; ++j)
+        for (char c : s.t.original(s.t.tokens[j]))
+            if (c >= 'a' && c <= 'z') return false;
+    return true;
+}
+
 }  // namespace
 
 std::optional<int> place_then_figure(const SentenceView& s, std::size_t figure_first, bool written) {
@@ -128,6 +140,10 @@ std::optional<int> place_then_figure(const SentenceView& s, std::size_t figure_f
     if (!verb) return std::nullopt;
     // "in the South Moravian Region, with four"
     std::size_t end = verb.begin > s.first && s.t.low(verb.begin - 1) == "," ? verb.begin - 1 : verb.begin;
+    // "Chelmsford was hardest hit, with seven arrests"; "Colchester and Basildon each saw five".
+    if (auto hit = s.d.hardest_hit.ending_at(s.t, end, s.first)) end = hit.begin;
+    else if (end > s.first && s.t.low(end - 1) == "each") --end;
+    if (auto area = s.d.area_nouns.ending_at(s.t, end, s.first); area && !s.upper(area.begin)) end = area.begin;
     if (auto place = s.place_ending_at(end, 5, true)) return place;  // "The Paris region accounted for 17"
     // In a breakdown, a place the gazetteer lacks: "followed by Minas Gerais with nine".
     if (written) return s.written_place_ending_at(end);
@@ -276,7 +292,9 @@ DocumentContext read_context(const TokenizedText& t, const std::vector<Sentence>
         if (context.subject_place_of_sentence[i] < 0) {
             std::size_t k = s.first;
             while (k < s.last && k < s.first + 2 && t.tokens[k].kind != TokenKind::word) ++k;  // a bullet
-            if (auto p = t.tokens[s.first].newlines_before > 0 || s.first == 0 ? s.label_place_at(k) : PhraseSet::Match{}) {
+            std::size_t separator = 0;
+            auto p = t.tokens[s.first].newlines_before > 0 || s.first == 0 ? s.label_place_at(k, &separator) : PhraseSet::Match{};
+            if (p && !dateline(s, p, separator)) {
                 context.subject_place_of_sentence[i] = p.payload;
                 context.subject_token_of_sentence[i] = k;
             }

@@ -71,7 +71,8 @@ bool history_sentence(const TokenizedText& t, const Sentence& sentence, int docu
         std::string_view digits = t.original(t.tokens[j]);
         if (digits.size() != 4) return false;
         int year = year_of(digits);
-        return year >= 1900 && year <= document_year - 2;
+        // Undated, only a unit's founding is read (below): founded in any year, it is history.
+        return year >= 1900 && (document_year == 0 ? year <= 2100 : year <= document_year - 2);
     };
     auto names_operation = [&](std::size_t from, std::size_t to) { return names_an_operation(t, d, from, to); };
     // Every rule below needs an older year: most sentences have none, and one look at the
@@ -80,7 +81,7 @@ bool history_sentence(const TokenizedText& t, const Sentence& sentence, int docu
     for (std::size_t j = sentence.first; j < sentence.last && !any_year; ++j) any_year = old_year(j);
     if (!any_year) return false;
     for (std::size_t j = sentence.first; j < sentence.last; ++j) {
-        if (t.low(j) == "since") {
+        if (t.low(j) == "since" && document_year > 0) {
             if (old_year(j + 1)) return true;
             for (std::size_t k = j + 1; k + 1 < sentence.last && k < j + 12 && t.low(k) != "," && t.low(k) != ";"; ++k)
                 if (t.low(k) == "in" && old_year(k + 1)) return !names_operation(j + 1, k);
@@ -100,6 +101,12 @@ bool opens_with_a_year(const TokenizedText& t, const Sentence& sentence, const L
     if (t.tokens[j + 1].kind != TokenKind::number || t.tokens[j + 1].size() != 4) return false;
     int year = year_of(t.original(t.tokens[j + 1]));
     return year >= 1900 && year <= 2100;
+}
+
+bool contains_year_opener(const TokenizedText& t, const Sentence& sentence, const LexiconData& d) {
+    for (std::size_t j = sentence.first; j < sentence.last; ++j)
+        if (d.year_openers.at(t, j, sentence.last)) return true;
+    return false;
 }
 
 // The sentence's text with the byte ranges of names replaced by "[name]".
@@ -229,7 +236,8 @@ std::vector<Fact> extract_text(std::string_view text, std::string_view doc, cons
     std::string date = clean.meta_date.empty() ? document_date(t, sentences, d) : clean.meta_date;
     // "Since 2000, the task force has arrested more than 2,000": a record of years, not the
     // figures of this report's operation.
-    if (int year = year_of(date); year > 0) {
+    {
+        const int year = year_of(date);  // 0 when the document has no date
         // The facts of a sentence come together: its scan is made once, not once per fact.
         std::size_t asked = sentences.size();
         bool history = false;
@@ -245,8 +253,11 @@ std::vector<Fact> extract_text(std::string_view text, std::string_view doc, cons
     // 186 offenders": a year's statistics, unless the sentence is about an operation.
     std::erase_if(raw, [&](const RawFact& r) {
         const Sentence& sentence = sentences[r.sentence];
-        if (!opens_with_a_year(t, sentence, d)) return false;
-        return d.yearly_metrics.contains(r.metric) || !names_an_operation(t, d, sentence.first, sentence.last);
+        if (opens_with_a_year(t, sentence, d))
+            return d.yearly_metrics.contains(r.metric) || !names_an_operation(t, d, sentence.first, sentence.last);
+        // "The unit reviewed more than 2,800 files last year": the year said at the end.
+        return d.yearly_metrics.contains(r.metric) && contains_year_opener(t, sentence, d) &&
+               !names_an_operation(t, d, sentence.first, sentence.last);
     });
     if (raw.empty()) return {};
 

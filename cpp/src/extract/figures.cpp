@@ -210,7 +210,9 @@ bool not_a_figure(const SentenceView& s, const Figure& f) {
         return true;
     // Dates: "June 12", "12 June", "Tuesday 12", "Dec. 12", "12 of June".
     if (is_month(s, e) || (e + 1 < s.last && t.low(e) == "of" && is_month(s, e + 1))) return true;
-    if (i > s.first) {
+    // Days are written in digits: "In May eleven men were held", "arrested in October, five"
+    // count people.
+    if (i > s.first && !n.in_words) {
         std::size_t p = i - 1;
         if (t.low(p) == "." && p > s.first) --p;
         if (t.low(p) == "," && p > s.first && is_month(s, p - 1)) return true;

@@ -356,7 +356,9 @@ void read_source(LexiconData& d, const std::string& file, const json& doc) {
                           {"not_labels", wordlist(d.not_labels)},
                           {"superlatives", wordlist(d.superlatives)},
                           {"compass", wordlist(d.compass)},
-                          {"led_by", list(d.led_by)}});
+                          {"led_by", list(d.led_by)},
+                          {"hardest_hit", list(d.hardest_hit)},
+                          {"area_nouns", list(d.area_nouns)}});
           }},
          {"operations",
           [&](const json& v, const std::string& s) {

@@ -295,6 +295,8 @@ struct LexiconData {
     WordSet things_people_own;  // "the devices of one defendant": whose they are, not people counted
     WordSet not_labels;      // "Total: 40", "Update: ...": a list line's label that is no place
     PhraseSet led_by;        // "led by the New Jersey State Police": the force that ran the operation
+    PhraseSet hardest_hit;   // "Chelmsford was hardest hit, with seven arrests": the place before it
+    PhraseSet area_nouns;    // "followed by Edinburgh City division with eight": the place is before them
     WordSet compass;         // "south Wales": a small first letter, the same force area as "South Wales"
     WordSet area_modifiers;  // "regional Victoria", "metropolitan Melbourne": part of the place as written
     WordSet operation_words;

@@ -135,6 +135,8 @@ private:
     Found number_of(std::size_t p, std::size_t lo) const;
     Found label_before(std::size_t anchor, RawFact& fact) const;
     std::optional<int> part_place(std::size_t p, std::size_t end) const;
+    PhraseSet::Match place_ending_just_at(std::size_t end) const;
+    std::optional<std::pair<int, int>> places_each(const Figure& f, std::size_t anchor) const;
     Found share_of_most(const Figure& f, std::size_t anchor, RawFact& fact) const;
     Found figure_in_brackets(const Figure& f, RawFact& fact) const;
     std::optional<int> capitalised_place(std::size_t first, std::size_t p, std::size_t end) const;
@@ -199,7 +201,9 @@ Found MetricReader::noun_after(std::size_t from, std::size_t end, NounCue& cue) 
         if (auto m = d_.nouns.at(t_, j, end)) {
             cue = d_.noun_cues[static_cast<std::size_t>(m.payload)];
             // "40,000 child abuse images": a noun of people used as a modifier of what is counted.
-            if (cue.metric < 0 && m.end < end && t_.tokens[m.end].kind == TokenKind::word && !has(d_.function_words, t_, m.end) &&
+            // Only people: "38,000 offences involving indecent images" counts offences.
+            if (cue.metric < 0 && (cue.klass & (person | child)) && m.end < end && t_.tokens[m.end].kind == TokenKind::word &&
+                !has(d_.function_words, t_, m.end) &&
                 !has(d_.modifiers_and, t_, m.end) && !d_.verbs.at(t_, m.end, end))
                 for (std::size_t k = m.end; k < end && k < m.end + 3 && t_.tokens[k].kind == TokenKind::word; ++k)
                     if (auto head = d_.nouns.at(t_, k, end)) {
@@ -424,9 +428,15 @@ Found MetricReader::figure_in_brackets(const Figure& f, RawFact& fact) const {
     for (std::size_t k = s_.first; k < open; ++k)
         if (auto noun = d_.nouns.at(t_, k, open)) {
             const NounCue& cue = d_.noun_cues[static_cast<std::size_t>(noun.payload)];
-            if (cue.metric < 0) return {};
+            int metric = cue.metric;
+            // "The suspects were arrested in the following countries: Germany (14), Spain (11)":
+            // people, and the verb after them says what they count.
+            if (metric < 0 && (cue.klass & person))
+                for (std::size_t m = noun.end; m < open && metric < 0; ++m)
+                    if (auto verb = d_.verbs.at(t_, m, open)) metric = verb_metric(verb.payload, person);
+            if (metric < 0) return {};
             fact.place = place;
-            return {cue.metric, f.cue_begin + 1};
+            return {metric, f.cue_begin + 1};
         }
     return {};
 }
@@ -464,6 +474,13 @@ std::optional<RawFact> MetricReader::span_of_time(const Figure& f, std::size_t a
         ++after;
 
     RawFact fact;
+    // "It is not a one-week blitz": a span the text denies.
+    std::size_t article = f.qualifier_begin;
+    if (article > s_.first && (t_.low(article - 1) == "a" || t_.low(article - 1) == "an")) --article;
+    if (article > s_.first && (t_.low(article - 1) == "not" || t_.low(article - 1) == "never")) {
+        fact.metric = -2;
+        return fact;
+    }
     fact.value = f.number.value * unit->second.factor;
     fact.unit = unit->second.unit;
     fact.qualifier = f.qualifier;
@@ -749,6 +766,42 @@ std::optional<RawFact> MetricReader::count(const Figure& f, std::size_t anchor, 
     return fact;
 }
 
+// The place (of the gazetteer or written with a suffix) whose last word is just before `end`.
+PhraseSet::Match MetricReader::place_ending_just_at(std::size_t end) const {
+    for (std::size_t j = end; j > s_.first && end - j < 5; --j) {
+        if (auto p = s_.place_at(j - 1); p && p.end == end) return p;
+    }
+    return {};
+}
+
+// One figure for each of two places: "Colchester and Basildon each saw five", "one each in
+// Kerala and Odisha". The places, in the order of the text.
+std::optional<std::pair<int, int>> MetricReader::places_each(const Figure& f, std::size_t anchor) const {
+    if (f.cue_begin < s_.last && t_.low(f.cue_begin) == "each") {
+        std::size_t k = f.cue_begin + 1;
+        auto prep = d_.residence.at(t_, k, s_.last);
+        if (!prep) prep = d_.place_prepositions.at(t_, k, s_.last);
+        if (!prep) return std::nullopt;
+        k = prep.end;
+        if (k < s_.last && t_.low(k) == "the") ++k;
+        auto first = s_.place_at(k);
+        if (!first || first.end + 1 >= s_.last || t_.low(first.end) != "and") return std::nullopt;
+        std::size_t m = first.end + 1;
+        if (t_.low(m) == "the") ++m;
+        auto second = s_.place_at(m);
+        if (!second) return std::nullopt;
+        return std::pair{first.payload, second.payload};
+    }
+    std::size_t p = anchor;
+    if (auto verb = d_.place_verbs.ending_at(t_, p, s_.first)) p = verb.begin;
+    if (p <= s_.first + 3 || t_.low(p - 1) != "each") return std::nullopt;
+    auto second = place_ending_just_at(p - 1);
+    if (!second || second.begin <= s_.first + 1 || t_.low(second.begin - 1) != "and") return std::nullopt;
+    auto first = place_ending_just_at(second.begin - 1);
+    if (!first) return std::nullopt;
+    return std::pair{first.payload, second.payload};
+}
+
 std::vector<RawFact> MetricReader::read(std::size_t sentence_index) {
     std::vector<RawFact> out;
     out.reserve(figures_.size() + 1);
@@ -774,6 +827,13 @@ std::vector<RawFact> MetricReader::read(std::size_t sentence_index) {
             low.figure_first = lower->qualifier_begin;
             out.push_back(low);
         }
+        if (fact->metric != d_.metric_duration && fact->metric != d_.metric_sentence)
+            if (auto both = places_each(f, anchor)) {
+                RawFact first = *fact;
+                first.place = both->first;
+                fact->place = both->second;
+                out.push_back(first);
+            }
         out.push_back(*fact);
     }
     // "a week-long operation", "a fortnight of action": a span of time without a figure.
