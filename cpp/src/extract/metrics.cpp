@@ -902,16 +902,19 @@ std::vector<RawFact> read_facts(const SentenceView& s, const std::vector<Figure>
 bool long_span_of_time(const SentenceView& s) {
     // Asked of nearly every sentence: the cheap tests on a token's kind and size go first.
     const auto& tokens = s.t.tokens;
-    for (std::size_t j = s.first + 1; j + 1 < s.last; ++j) {
+    for (std::size_t j = s.first; j + 1 < s.last; ++j) {
         if (tokens[j].kind == TokenKind::dash) {
-            if (has(s.d.long_suffix, s.t, j + 1) && has(s.d.time_unit_words, s.t, j - 1)) return true;
-        } else if (tokens[j - 1].size() == 6 && s.t.low(j - 1) == "action" && has(s.d.time_unit_words, s.t, j)) {
-            return true;  // "an action week"
-        } else if (tokens[j + 1].size() == 6 && s.t.low(j + 1) == "action" && s.t.low(j) == "of" &&
-                   has(s.d.time_unit_words, s.t, j - 1)) {
-            return true;  // "a day of action"
+            if (j > s.first && has(s.d.long_suffix, s.t, j + 1) && has(s.d.time_unit_words, s.t, j - 1)) return true;
+        } else if (tokens[j].size() == 6 && s.t.low(j) == "action") {
+            if (j + 2 < s.last && has(s.d.time_unit_words, s.t, j + 1)) return true;  // "an action week"
+            if (j >= s.first + 2 && s.t.low(j - 1) == "of" && has(s.d.time_unit_words, s.t, j - 2))
+                return true;  // "a day of action"
         }
     }
+    // "a day of action" ending the sentence.
+    if (const std::size_t j = s.last - 1; j >= s.first + 2 && tokens[j].size() == 6 && s.t.low(j) == "action" &&
+                                          s.t.low(j - 1) == "of" && has(s.d.time_unit_words, s.t, j - 2))
+        return true;
     return false;
 }
 
