@@ -742,3 +742,30 @@ TEST_CASE("a year said at the end, offences are not images, a unit's founding un
     CHECK(said(facts_of("On March 11 officers arrested 3 men."), "arrests") == Said{"3"});
     CHECK(said(facts_of("Police arrested 9 men. This was not a one-week blitz."), "duration").empty());
 }
+
+TEST_CASE("rates are no counts, an earlier operation of another name is not this one", "[extract][facts]") {
+    CHECK(said(facts_of("Forces now arrest about 700 people a month for such offences."), "arrests").empty());
+    CHECK(said(facts_of("The hotline receives 30 referrals a day."), "referrals").empty());
+    CHECK(said(facts_of("Officers arrested 12 men a week ago."), "arrests") == Said{"12"});
+    auto earlier = facts_of("Police arrested 12 men in Operation Fell. Last year, a similar operation led to 14 arrests. "
+                            "In a previous operation in 2019, officers charged 30 people.");
+    CHECK(said(earlier, "arrests") == Said{"12"});
+    CHECK(said(earlier, "charged").empty());
+    // Named, it is an operation of its own.
+    CHECK(said(facts_of("Police arrested 12 men. Last year, a similar operation, Operation Dune, led to 14 arrests."),
+               "arrests") == Said{"12", "14"});
+}
+
+TEST_CASE("regions of India, New Zealand and Malaysia from the gazetteer, scopes as written", "[extract][facts][scope]") {
+    // The gazetteer writes Goiás and São Paulo; the scope is the text's spelling.
+    CHECK(said(facts_of("Police arrested 40 people across Brazil, 9 in Goias and 6 in São Paulo."), "arrests") ==
+          Said{"40", "9 @Goias", "6 @São Paulo"});
+    CHECK(said(facts_of("Police arrested 40 people across Brazil, 9 in Goiás and 6 in Sao Paulo."), "arrests") ==
+          Said{"40", "9 @Goiás", "6 @Sao Paulo"});
+    auto india = facts_of("The CBI arrested 9 people nationwide. Five of them are from Odisha and two from Jharkhand.");
+    CHECK(said(india, "arrests") == Said{"9", "5 @Odisha", "2 @Jharkhand"});
+    auto nz = facts_of("Police executed 20 warrants nationwide, nine of them in Tāmaki Makaurau and four in Waikato.");
+    CHECK(said(nz, "search_warrants") == Said{"20", "9 @Auckland", "4 @Waikato"});
+    CHECK(said(facts_of("Police arrested 30 people nationwide, including 11 in Selangor."), "arrests") ==
+          Said{"30", "11 @Selangor"});
+}

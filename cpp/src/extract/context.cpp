@@ -133,6 +133,95 @@ bool dateline(const SentenceView& s, const PhraseSet::Match& label, std::size_t 
     return true;
 }
 
+// The small ASCII letter a Latin letter with a diacritic is written without it ("á" and "Á"
+// -> 'a', "ł" -> 'l', "ș" -> 's'), or 0 for a letter that has none (æ, ß, þ).
+char plain_letter(char32_t cp) {
+    if (cp >= 0xC0 && cp <= 0xFF) {
+        static constexpr char latin1[] = "aaaaaa\0ceeeeiiiidnooooo\0ouuuuy\0\0aaaaaa\0ceeeeiiiidnooooo\0ouuuuy\0y";
+        return latin1[cp - 0xC0];
+    }
+    struct Run {
+        char32_t first, last;
+        char letter;
+    };
+    static constexpr Run latin_extended_a[] = {
+        {0x100, 0x105, 'a'}, {0x106, 0x10D, 'c'}, {0x10E, 0x111, 'd'}, {0x112, 0x11B, 'e'}, {0x11C, 0x123, 'g'},
+        {0x124, 0x127, 'h'}, {0x128, 0x131, 'i'}, {0x134, 0x135, 'j'}, {0x136, 0x137, 'k'}, {0x139, 0x142, 'l'},
+        {0x143, 0x148, 'n'}, {0x14C, 0x151, 'o'}, {0x154, 0x159, 'r'}, {0x15A, 0x161, 's'}, {0x162, 0x167, 't'},
+        {0x168, 0x173, 'u'}, {0x174, 0x175, 'w'}, {0x176, 0x178, 'y'}, {0x179, 0x17E, 'z'}, {0x218, 0x219, 's'},
+        {0x21A, 0x21B, 't'}};
+    for (const Run& run : latin_extended_a)
+        if (cp >= run.first && cp <= run.last) return run.letter;
+    return 0;
+}
+
+// `text` in small letters without diacritics, and for each byte of the result the offset of
+// the character it came from (one more entry: the end).
+std::string plain_lower(std::string_view text, std::vector<std::size_t>* origin) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size();) {
+        auto c = static_cast<unsigned char>(text[i]);
+        std::size_t n = 1;
+        char letter = 0;
+        if (c < 0x80) {
+            letter = static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+        } else if ((c & 0xE0) == 0xC0 && i + 1 < text.size() && (static_cast<unsigned char>(text[i + 1]) & 0xC0) == 0x80) {
+            n = 2;
+            letter = plain_letter(static_cast<char32_t>(((c & 0x1Fu) << 6) | (static_cast<unsigned char>(text[i + 1]) & 0x3Fu)));
+        }
+        if (letter) {
+            out.push_back(letter);
+            if (origin) origin->push_back(i);
+        } else {
+            for (std::size_t k = 0; k < n; ++k) {  // kept as it is: never part of a match
+                out.push_back(text[i + k]);
+                if (origin) origin->push_back(i);
+            }
+        }
+        i += n;
+    }
+    if (origin) origin->push_back(text.size());
+    return out;
+}
+
+// The place's name as the sentence writes it, where the two differ only in diacritics or
+// case ("Goias" for Goiás, "Zürich" for Zurich): the contract wants scopes as written.
+std::string as_written(const SentenceView& s, const std::string& name) {
+    const auto& tokens = s.t.tokens;
+    const std::size_t begin = tokens[s.first].begin, end = tokens[s.last - 1].end;
+    std::string_view sentence = s.t.text.substr(begin, end - begin);
+    auto non_ascii = [](std::string_view v) { return std::any_of(v.begin(), v.end(), [](char c) { return c & 0x80; }); };
+    if (!non_ascii(name) && !non_ascii(sentence)) return name;
+    const std::string wanted = plain_lower(name, nullptr);
+    std::vector<std::size_t> origin;
+    const std::string plain = plain_lower(sentence, &origin);
+    auto letter = [&](std::size_t i) { return std::isalnum(static_cast<unsigned char>(plain[i])) != 0; };
+    for (std::size_t at = plain.find(wanted); at != std::string::npos; at = plain.find(wanted, at + 1)) {
+        const std::size_t after = at + wanted.size();
+        if ((at > 0 && letter(at - 1)) || (after < plain.size() && letter(after))) continue;
+        std::string_view written = sentence.substr(origin[at], origin[after] - origin[at]);
+        // Capitals alone ("ESSEX", "GOIÁS") leave the gazetteer's name.
+        auto lower = [](std::string_view v) {
+            std::string out(v);
+            for (std::size_t i = 0; i < out.size(); ++i) {
+                auto c = static_cast<unsigned char>(out[i]);
+                if (c >= 'A' && c <= 'Z') out[i] = static_cast<char>(c + 0x20);
+                // À-Þ (not ×) are two bytes, C3 80-9E; their small letters are C3 A0-BE.
+                if (c == 0xC3 && i + 1 < out.size()) {
+                    auto next = static_cast<unsigned char>(out[i + 1]);
+                    if (next >= 0x80 && next <= 0x9E && next != 0x97) out[i + 1] = static_cast<char>(next + 0x20);
+                    ++i;
+                }
+            }
+            return out;
+        };
+        if (lower(written) == lower(name)) return name;
+        return std::string(written);
+    }
+    return name;
+}
+
 }  // namespace
 
 std::optional<int> place_then_figure(const SentenceView& s, std::size_t figure_first, bool written) {
@@ -391,7 +480,7 @@ std::string scope_of(const RawFact& fact, const SentenceView& s, const DocumentC
         const Place home = place_of(s.d, s.t, context.home_place);
         if (home.name == p.name) return "total";
     }
-    return p.name;
+    return as_written(s, p.name);
 }
 
 }  // namespace optally::extract::detail

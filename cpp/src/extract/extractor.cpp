@@ -92,6 +92,25 @@ bool history_sentence(const TokenizedText& t, const Sentence& sentence, int docu
     return false;
 }
 
+// "Last year a similar Garda operation resulted in 12 arrests", "In a similar operation in
+// 2021, police charged 84": another operation, set in the past and not named.
+bool earlier_other_operation(const TokenizedText& t, const Sentence& sentence, int document_year, const LexiconData& d) {
+    bool other = false, past = false;
+    for (std::size_t j = sentence.first; j < sentence.last; ++j) {
+        if (t.tokens[j].kind == TokenKind::number) {
+            if (t.tokens[j].size() != 4) continue;
+            const int year = year_of(t.original(t.tokens[j]));
+            past = past || (year >= 1900 && (document_year == 0 ? year <= 2100 : year < document_year));
+            continue;
+        }
+        if (t.tokens[j].upper && has(d.operation_words, t, j) && j + 1 < sentence.last && t.tokens[j + 1].upper)
+            return false;  // "Operation Tern": the sentence names which one
+        past = past || (t.low(j) == "last" && j + 1 < sentence.last && t.low(j + 1) == "year");
+        if (auto cue = d.context_cues.at(t, j, sentence.last); cue && (cue.payload & 4)) other = true;
+    }
+    return other && past;
+}
+
 // "Last year, ...", "In 2023, ...", "Across 2023 as a whole, ...": a sentence set in a year.
 bool opens_with_a_year(const TokenizedText& t, const Sentence& sentence, const LexiconData& d) {
     std::size_t j = sentence.first;
@@ -244,7 +263,8 @@ std::vector<Fact> extract_text(std::string_view text, std::string_view doc, cons
         std::erase_if(raw, [&](const RawFact& r) {
             if (r.sentence != asked) {
                 asked = r.sentence;
-                history = history_sentence(t, sentences[r.sentence], year, d);
+                history = history_sentence(t, sentences[r.sentence], year, d) ||
+                          earlier_other_operation(t, sentences[r.sentence], year, d);
             }
             return history;
         });

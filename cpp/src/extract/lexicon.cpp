@@ -312,6 +312,8 @@ void read_source(LexiconData& d, const std::string& file, const json& doc) {
                          {{"age_before", list(d.age_before)},
                           {"age_after", list(d.age_after)},
                           {"percent_after", list(d.percent_after)},
+                          {"rate_after", list(d.rate_after)},
+                          {"not_rate_after", wordlist(d.not_rate_after)},
                           {"currency_before", list(d.currency_before)},
                           {"currency_after", list(d.currency_after)},
                           {"time_after", list(d.time_after)},

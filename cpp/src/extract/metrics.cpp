@@ -756,6 +756,11 @@ std::optional<RawFact> MetricReader::count(const Figure& f, std::size_t anchor, 
     if (d_.not_after[static_cast<std::size_t>(found.metric)].ending_at(t_, f.qualifier_begin, s_.first)) return std::nullopt;
     // "one suspect's phone": the people are whose the thing is, not what is counted.
     if (noun.end && noun.end < s_.last && t_.tokens[noun.end].kind == TokenKind::possessive) return std::nullopt;
+    // "arrest around 850 people a month", "25 referrals a day": a rate, not a count.
+    if (std::size_t after = std::max(noun.end, f.cue_begin); after < s_.last)
+        if (auto rate = d_.rate_after.at(t_, after, s_.last);
+            rate && (rate.end >= s_.last || !has(d_.not_rate_after, t_, rate.end)))
+            return std::nullopt;
     // "the devices of one defendant" says the same of a person after "of".
     if ((d_.metric_takes[static_cast<std::size_t>(found.metric)] & person) && f.qualifier_begin >= s_.first + 2 &&
         t_.low(f.qualifier_begin - 1) == "of" && has(d_.things_people_own, t_, f.qualifier_begin - 2))
