@@ -769,3 +769,55 @@ TEST_CASE("regions of India, New Zealand and Malaysia from the gazetteer, scopes
     CHECK(said(facts_of("Police arrested 30 people nationwide, including 11 in Selangor."), "arrests") ==
           Said{"30", "11 @Selangor"});
 }
+
+TEST_CASE("a tenth batch's shapes: inline breakdowns, forces with counts in brackets, text tables", "[extract][facts][scope]") {
+    auto inline_list = facts_of("Police arrested 40 people. Arrests by district were: Leeds 15, Bradford 9 and Wakefield 4.");
+    CHECK(said(inline_list, "arrests") == Said{"40", "15 @Leeds", "9 @Bradford", "4 @Wakefield"});
+    auto forces = facts_of("Police arrested 200 people nationwide. The most arrests were made by Kent Police (30), "
+                           "followed by Greater Manchester Police (25).");
+    CHECK(said(forces, "arrests") == Said{"200", "30 @Kent", "25 @Greater Manchester"});
+    // A person's age in brackets stays an age.
+    CHECK(said(facts_of("Police arrested 200 people. Mr Hale (43) was charged."), "charged").empty());
+    auto table = facts_of("Operation Fenn results\n\nSearch warrants executed        41\nDevices seized                  "
+                          "370\nVoluntary interviews            12\n");
+    CHECK(said(table, "search_warrants") == Said{"41"});
+    CHECK(said(table, "devices_seized") == Said{"370"});
+    CHECK(table.size() == 2);
+    // One space is prose, not a table's column.
+    CHECK(said(facts_of("Search warrants executed 41\n"), "search_warrants").empty());
+    // A section number is no count.
+    CHECK(said(facts_of("4.2 Arrests rose during the quarter.\n"), "arrests").empty());
+    auto list = facts_of("Searches took place in 9 states.\n\n- Bavaria: 12 searches\n- Hesse: 6 searches\n");
+    CHECK(said(list, "search_warrants") == Said{"12", "6 @Hesse"});
+}
+
+TEST_CASE("rescues, a country's national police, risk after 'assessed as', reportable offenders", "[extract][facts]") {
+    auto latam = facts_of("Police arrested 90 people in 12 countries. Peru reported 10 arrests, while Chile's national "
+                          "police arrested 8 suspects and rescued 5 children. The operation led to the rescue of 30 "
+                          "children.");
+    CHECK(said(latam, "arrests") == Said{"90", "10 @Peru", "8 @Chile"});
+    CHECK(said(latam, "children_safeguarded") == Said{"5 @Chile", "30"});
+    CHECK(said(facts_of("Police safeguarded 200 children. Of the 200 children, 35 were assessed as being at immediate "
+                        "risk of harm."),
+               "children_at_risk") == Said{"35"});
+    CHECK(said(facts_of("Police found 90 children. Of those, 12 were found to be in imminent danger."),
+               "children_at_risk") == Said{"12"});
+    CHECK(said(facts_of("Police charged 20 men. Three of the men charged were reportable offenders."),
+               "registered_offenders") == Said{"3"});
+    CHECK(said(facts_of("The task force is a partnership of more than 200 affiliate agencies."), "police_forces").empty());
+    CHECK(said(facts_of("Correction: an earlier version of this story said 19 warrants were executed."),
+               "search_warrants").empty());
+}
+
+TEST_CASE("a part named by its participle, the headline's place for a lead without one, areas before names", "[extract][facts][scope]") {
+    auto part = facts_of("Police charged 20 people. Nine of those charged are from Perth, four are from Bunbury.");
+    CHECK(said(part, "charged") == Said{"20", "9 @Perth", "4 @Bunbury"});
+    auto headline = facts_of("Twelve arrested in Suffolk raids\n\nTwelve people have been arrested after a week of "
+                             "raids, police said.\n\nSuffolk Police said officers executed 15 warrants.");
+    CHECK(said(headline, "arrests") == Said{"12", "12"});
+    CHECK(said(headline, "search_warrants") == Said{"15"});
+    CHECK(said(facts_of("Police arrested 70 people nationwide. Nine were arrested in the state of Texas."), "arrests") ==
+          Said{"70", "9 @Texas"});
+    CHECK(said(facts_of("Police arrested 70 people nationwide. Nine were arrested in the northern region of Lombardy."),
+               "arrests") == Said{"70", "9 @Lombardy"});
+}

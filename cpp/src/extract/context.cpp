@@ -75,8 +75,11 @@ std::optional<std::pair<int, std::size_t>> police_of_place(const SentenceView& s
         }
         if (auto p = s.place_at(j)) {
             // "Spain's Guardia Civil", "Australia's Federal Police": a country's own force.
+            // "Colombia's national police" too.
+            std::size_t owned = p.end + 1;
+            if (owned + 1 < s.last && has(s.d.police_adjectives, t, owned)) ++owned;
             bool possessed = p.end + 1 < s.last && t.tokens[p.end].kind == TokenKind::possessive &&
-                             (s.d.police_nouns.at(t, p.end + 1, s.last) ||
+                             (s.d.police_nouns.at(t, owned, s.last) ||
                               (s.upper(p.end + 1) && t.tokens[p.end + 1].kind == TokenKind::word)) &&
                              place_of(s.d, t, p.payload).kind == PlaceKind::country;
             if (possessed || s.d.police_nouns.at(t, p.end, s.last)) {
@@ -107,12 +110,21 @@ bool more_places_follow(const SentenceView& s, std::size_t after, bool comma = t
     return static_cast<bool>(s.place_at(k));
 }
 
+// Past the words that name the kind of area before its name: "the southern region of Silesia",
+// "the state of Texas", "the city of Leeds".
+std::size_t past_area_words(const SentenceView& s, std::size_t k, std::size_t limit) {
+    std::size_t m = k < limit && s.t.low(k) == "the" ? k + 1 : k;
+    const std::size_t start = m;
+    while (m < limit && m < start + 2 && !s.upper(m) && has(s.d.area_modifiers, s.t, m)) ++m;
+    if (m + 1 < limit && !s.upper(m) && has(s.d.area_of, s.t, m) && s.t.low(m + 1) == "of") return m + 2;
+    return k < limit && s.t.low(k) == "the" ? k + 1 : k;
+}
+
 // The place a scope preposition at k introduces, within [k, limit): "in Kent", "across the UK".
 PhraseSet::Match place_after_preposition(const SentenceView& s, std::size_t k, std::size_t limit) {
     auto prep = s.d.place_prepositions.at(s.t, k, limit);
     if (!prep) return {};
-    std::size_t m = prep.end < limit && s.t.low(prep.end) == "the" ? prep.end + 1 : prep.end;
-    return s.place_at(m);
+    return s.place_at(past_area_words(s, prep.end, limit));
 }
 
 // The first token of a clause after the word joining it to the one before: "and in Wales ...".
@@ -253,8 +265,7 @@ std::optional<int> clause_place(const SentenceView& s, std::size_t figure_first,
         if (s.is_boundary(j) || (j > from && t.tokens[j].kind == TokenKind::number)) break;
         if (d.example_cues.at(t, j, stop)) break;  // "in areas such as Birmingham": examples, not the scope
         if (auto prep = d.place_prepositions.at(t, j, stop)) {
-            std::size_t k = prep.end;
-            if (k < s.last && t.low(k) == "the") ++k;
+            std::size_t k = past_area_words(s, prep.end, s.last);
             if (auto p = s.place_at(k)) {
                 if (more_places_follow(s, p.end)) return std::nullopt;
                 return p.payload;

@@ -41,6 +41,19 @@ int home_place(const std::vector<RawFact>& raw, const TokenizedText& t, const st
                                                      [](bool cue) { return cue; }))
             context.home_country = *place;
     }
+    // A lead without a place: the headline that gives the same figure says where ("Eighteen
+    // arrested in Norfolk raids" over "Eighteen people have been arrested ...").
+    for (const RawFact& headline : raw) {
+        if (!sentences[headline.sentence].headline || headline.place || context.national_sentence[headline.sentence]) continue;
+        const bool restated = std::any_of(raw.begin(), raw.end(), [&](const RawFact& fact) {
+            return fact.sentence == lead && !fact.place && fact.metric == headline.metric && fact.value == headline.value;
+        });
+        if (!restated) continue;
+        SentenceView s{t, d, sentences[headline.sentence].first, sentences[headline.sentence].last};
+        if (std::optional<int> place = clause_place(s, headline.figure_first, headline.cue_end);
+            place && place_of(d, t, *place).kind != PlaceKind::country)
+            return *place;
+    }
     return -1;
 }
 

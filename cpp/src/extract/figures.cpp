@@ -98,12 +98,14 @@ PhraseSet::Match SentenceView::label_place_at(std::size_t k, std::size_t* separa
 }
 
 std::optional<int> SentenceView::place_ending_at(std::size_t end, std::size_t reach, bool local) const {
+    // The longest name wins: "Greater Manchester", not "Manchester"; "New South Wales".
+    std::optional<int> found;
     for (std::size_t j = end; j > first && end - j < reach; --j) {
-        if (auto p = place_at(j - 1); p && p.end == end) return p.payload;
-        if (local)
-            if (auto p = local_place_at(j - 1); p && p.end == end) return p.payload;
+        if (auto p = place_at(j - 1); p && p.end == end) found = p.payload;
+        else if (local)
+            if (auto p = local_place_at(j - 1); p && p.end == end) found = p.payload;
     }
-    return std::nullopt;
+    return found;
 }
 
 bool SentenceView::names_no_place(std::size_t k, std::size_t end, bool agencies) const {
@@ -232,6 +234,8 @@ bool not_a_figure(const SentenceView& s, const Figure& f) {
         bool set_off = (open == "," && close == ",") || (open == "(" && close == ")");
         // ...but "Polizeipräsidium Stuttgart (17)" is a place's count.
         bool after_place = s.place_ending_at(i - 1, 4).has_value();
+        if (auto police = d.police_nouns.ending_at(t, i - 1, s.first); !after_place && police && police.begin > s.first)
+            after_place = s.place_ending_at(police.begin, 4).has_value();  // "West Midlands Police (21)"
         if (set_off && !after_place && (s.upper(i - 2) || t.tokens[i - 2].kind == TokenKind::possessive)) return true;
     }
     return false;

@@ -261,6 +261,7 @@ void read_source(LexiconData& d, const std::string& file, const json& doc) {
           }},
          {"links", wordlist(d.links)},
          {"risk", list(d.risk)},
+         {"risk_links", list(d.risk_links)},
          {"auxiliaries", wordlist(d.auxiliaries)},
          {"function_words", wordlist(d.function_words)},
          {"modifiers_and", wordlist(d.modifiers_and)},
@@ -358,6 +359,8 @@ void read_source(LexiconData& d, const std::string& file, const json& doc) {
                           {"not_labels", wordlist(d.not_labels)},
                           {"superlatives", wordlist(d.superlatives)},
                           {"compass", wordlist(d.compass)},
+                          {"police_adjectives", wordlist(d.police_adjectives)},
+                          {"area_of", wordlist(d.area_of)},
                           {"led_by", list(d.led_by)},
                           {"hardest_hit", list(d.hardest_hit)},
                           {"area_nouns", list(d.area_nouns)}});

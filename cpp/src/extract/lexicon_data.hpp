@@ -247,6 +247,7 @@ struct LexiconData {
     std::vector<PhraseSet> not_after;
     WordSet links;             // "stands at", ":" between a noun on the left and its figure
     PhraseSet risk;            // "at serious risk"
+    PhraseSet risk_links;      // "61 were assessed as being at immediate risk": words between a share and its risk
     WordSet auxiliaries, function_words, modifiers_and, determiners, negations;
     PhraseSet partitive;       // "of the", "of those", "of whom"
     PhraseSet running_total;   // "bringing the total to": the figure after it totals the count before
@@ -300,6 +301,8 @@ struct LexiconData {
     PhraseSet led_by;        // "led by the New Jersey State Police": the force that ran the operation
     PhraseSet hardest_hit;   // "Chelmsford was hardest hit, with seven arrests": the place before it
     PhraseSet area_nouns;    // "followed by Edinburgh City division with eight": the place is before them
+    WordSet police_adjectives;  // "Colombia's national police": a country's own force
+    WordSet area_of;         // "in the southern region of Silesia", "in the state of Texas"
     WordSet compass;         // "south Wales": a small first letter, the same force area as "South Wales"
     WordSet area_modifiers;  // "regional Victoria", "metropolitan Melbourne": part of the place as written
     WordSet operation_words;

@@ -14,6 +14,26 @@ struct Found {
     std::size_t end = 0;  // first token after the cue
 };
 
+// The metric a cue at token j names by itself: a noun that counts it ("Arrests", "Search
+// warrants") or a verb of a bare count ("Charged"). `end` is past the cue, 0 when none starts at j.
+struct NamedMetric {
+    int metric = -1;
+    std::size_t end = 0;
+};
+NamedMetric metric_named_at(const SentenceView& s, std::size_t j) {
+    if (auto noun = s.d.nouns.at(s.t, j, s.last)) {
+        const NounCue& cue = s.d.noun_cues[static_cast<std::size_t>(noun.payload)];
+        return {cue.metric >= 0 && !cue.needs_verb ? cue.metric : -1, noun.end};
+    }
+    if (auto verb = s.d.verbs.at(s.t, j, s.last)) {
+        for (const VerbCue& cue : s.d.verb_cues[static_cast<std::size_t>(verb.payload)])
+            if (cue.takes & bare) return {cue.metric, verb.end};
+        return {-1, verb.end};
+    }
+    return {};
+}
+
+
 class MetricReader {
 public:
     MetricReader(const SentenceView& s, const std::vector<Figure>& figures, const ReadBefore& before)
@@ -136,6 +156,9 @@ private:
     Found label_before(std::size_t anchor, RawFact& fact) const;
     std::optional<int> part_place(std::size_t p, std::size_t end) const;
     PhraseSet::Match place_ending_just_at(std::size_t end) const;
+    bool after_list_label(std::size_t anchor) const;
+    Found aligned_row(const Figure& f, std::size_t anchor) const;
+    Found inline_breakdown(const Figure& f, std::size_t anchor, RawFact& fact) const;
     std::optional<std::pair<int, int>> places_each(const Figure& f, std::size_t anchor) const;
     Found share_of_most(const Figure& f, std::size_t anchor, RawFact& fact) const;
     Found figure_in_brackets(const Figure& f, RawFact& fact) const;
@@ -419,9 +442,12 @@ Found MetricReader::figure_in_brackets(const Figure& f, RawFact& fact) const {
     std::size_t open = f.qualifier_begin;
     if (open <= s_.first + 1 || t_.low(open - 1) != "(" || f.cue_begin >= s_.last || t_.low(f.cue_begin) != ")") return {};
     std::optional<int> place;
-    for (std::size_t end = open - 1; end > s_.first && open - 1 - end <= 2 && !place; --end) {
+    std::size_t before = open - 1;
+    if (auto police = d_.police_nouns.ending_at(t_, before, s_.first); police && police.begin > s_.first)
+        before = police.begin;  // "followed by West Midlands Police (21)"
+    for (std::size_t end = before; end > s_.first && before - end <= 2 && !place; --end) {
         place = s_.place_ending_at(end, 5);
-        if (!place && end == open - 1) place = s_.written_place_ending_at(end);
+        if (!place && end == before) place = s_.written_place_ending_at(end);
         if (end > s_.first && s_.upper(end - 1)) break;  // only lower-case words ("unit area") between
     }
     if (!place) return {};
@@ -615,6 +641,8 @@ std::optional<RawFact> MetricReader::count(const Figure& f, std::size_t anchor, 
             Found verb = verb_before(anchor, 8, cue.metric);
             if (verb.metric != cue.metric) verb = verb_in(noun.end, clause_end(noun.end), 8, false, cue.metric);
             if (verb.metric == cue.metric) found = {cue.metric, std::max(noun.end, verb.end)};
+            // "- Bavaria: 14 searches": a list line, labelled with its place, says no verb.
+            else if (after_list_label(anchor)) found = {cue.metric, noun.end};
         } else if (cue.klass != no_class) {
             found = verb_before(anchor, cue.klass);
             if (found.metric < 0) found = verb_in(noun.end, clause_end(noun.end), cue.klass, false);
@@ -660,10 +688,16 @@ std::optional<RawFact> MetricReader::count(const Figure& f, std::size_t anchor, 
         if (auto people = d_.nouns.at(t_, part.end, pend);
             people && d_.noun_cues[static_cast<std::size_t>(people.payload)].klass == person)
             group_end = people.end;
-        if (found.metric < 0 && !previous && people_metric_ >= 0 && (t_.low(part.end - 1) != "the" || group_end > part.end)) {
+        // "Eleven of those charged are from Brisbane": the participle names the group and what
+        // counted it.
+        int participle = -1;
+        if (auto verb = group_end < pend ? d_.verbs.at(t_, group_end, pend) : PhraseSet::Match{})
+            if (participle = verb_metric(verb.payload, person | bare); participle >= 0) group_end = verb.end;
+        const int group_metric = participle >= 0 ? participle : people_metric_;
+        if (found.metric < 0 && !previous && group_metric >= 0 && (t_.low(part.end - 1) != "the" || group_end > part.end)) {
             std::size_t after = group_end;
             while (after < pend && has(d_.auxiliaries, t_, after)) ++after;
-            if (part_place(after, pend)) found = {people_metric_, after};
+            if (part_place(after, pend)) found = {group_metric, after};
         }
         // A share is a part: its place limits it even where the report is local to that place.
         if (found.metric >= 0) {
@@ -721,8 +755,16 @@ std::optional<RawFact> MetricReader::count(const Figure& f, std::size_t anchor, 
     if (found.metric < 0 && d_.partitive.at(t_, s_.first, s_.last)) {
         // "Of those 26, nine were said to be at serious risk": a share of the children counted before.
         std::size_t p = f.cue_begin;
-        while (p < end && (has(d_.auxiliaries, t_, p) || has(d_.speech_verbs, t_, p) || t_.low(p) == "to" || t_.low(p) == "be"))
-            ++p;
+        for (bool skipped = true; skipped && p < end;) {
+            skipped = false;
+            if (has(d_.auxiliaries, t_, p) || has(d_.speech_verbs, t_, p) || t_.low(p) == "to" || t_.low(p) == "be") {
+                ++p;
+                skipped = true;
+            } else if (auto link = d_.risk_links.at(t_, p, end)) {  // "were assessed as being at risk"
+                p = link.end;
+                skipped = true;
+            }
+        }
         if (auto risk = d_.risk.at(t_, p, end)) found = {d_.metric_at_risk, risk.end};
     }
     // "Vienna: 21" under "The house searches were distributed as follows:" (a list whose
@@ -752,8 +794,12 @@ std::optional<RawFact> MetricReader::count(const Figure& f, std::size_t anchor, 
             fact.place = label.payload;
         }
     }
+    if (found.metric < 0) found = aligned_row(f, anchor);
+    if (found.metric < 0) found = inline_breakdown(f, anchor, fact);
     if (found.metric < 0 || !requirement_met(found.metric)) return std::nullopt;
     if (d_.not_after[static_cast<std::size_t>(found.metric)].ending_at(t_, f.qualifier_begin, s_.first)) return std::nullopt;
+    // People and things come whole: "3.3 Arrests by district" numbers a section.
+    if (fact.value != std::floor(fact.value)) return std::nullopt;
     // "one suspect's phone": the people are whose the thing is, not what is counted.
     if (noun.end && noun.end < s_.last && t_.tokens[noun.end].kind == TokenKind::possessive) return std::nullopt;
     // "arrest around 850 people a month", "25 referrals a day": a rate, not a count.
@@ -769,6 +815,58 @@ std::optional<RawFact> MetricReader::count(const Figure& f, std::size_t anchor, 
     fact.metric = found.metric;
     fact.cue_end = std::max(found.end, f.cue_begin);
     return fact;
+}
+
+// A list line's place label just before the figure: "- Bavaria: 14 searches".
+bool MetricReader::after_list_label(std::size_t anchor) const {
+    if (s_.first > 0 && t_.tokens[s_.first].newlines_before == 0) return false;
+    std::size_t k = s_.first;
+    while (k < anchor && t_.tokens[k].kind != TokenKind::word) ++k;  // a bullet
+    std::size_t separator = 0;
+    return s_.label_place_at(k, &separator) && separator + 1 == anchor;
+}
+
+// A row of a table laid out with spaces, its figure last on the line and set apart by two or
+// more spaces: "Search warrants executed        63". The row's label names the metric.
+Found MetricReader::aligned_row(const Figure& f, std::size_t anchor) const {
+    if (anchor <= s_.first || (f.cue_begin < s_.last && t_.tokens[f.cue_begin].newlines_before == 0)) return {};
+    if (t_.tokens[anchor].begin - t_.tokens[anchor - 1].end < 2) return {};
+    std::size_t line = anchor - 1;
+    while (line > s_.first && t_.tokens[line].newlines_before == 0) --line;
+    for (std::size_t j = line; j < anchor; ++j) {
+        if (auto noun = d_.nouns.at(t_, j, anchor)) {
+            const NounCue& cue = d_.noun_cues[static_cast<std::size_t>(noun.payload)];
+            if (noun_metric(cue) >= 0) return {cue.metric, f.cue_begin};
+            if (cue.metric >= 0)  // "Devices seized": a noun and its verb
+                for (std::size_t v = noun.end; v < anchor; ++v)
+                    if (auto verb = d_.verbs.at(t_, v, anchor); verb && verb_metric(verb.payload, 0xFF, cue.metric) >= 0)
+                        return {cue.metric, f.cue_begin};
+            return {};
+        }
+        if (auto verb = d_.verbs.at(t_, j, anchor)) {  // "Charged", "Children safeguarded"
+            const int metric = verb_metric(verb.payload, bare);
+            return metric >= 0 ? Found{metric, f.cue_begin} : Found{};
+        }
+    }
+    return {};
+}
+
+// "Arrests by district were: Sheffield 19, Doncaster 12 and Barnsley 7": a place before each
+// figure, after a colon that follows what the figures count.
+Found MetricReader::inline_breakdown(const Figure& f, std::size_t anchor, RawFact& fact) const {
+    auto place = place_ending_just_at(anchor);
+    if (!place) return {};
+    std::size_t colon = place.begin;
+    while (colon > s_.first && t_.low(colon - 1) != ":") --colon;
+    if (colon <= s_.first + 1) return {};
+    for (std::size_t j = s_.first; j + 1 < colon; ++j) {
+        if (t_.tokens[j].kind != TokenKind::word) continue;
+        const NamedMetric named = metric_named_at(s_, j);
+        if (named.metric < 0) return {};  // the first word says what the figures count, or nothing does
+        fact.place = place.payload;
+        return {named.metric, f.cue_begin};
+    }
+    return {};
 }
 
 // The place (of the gazetteer or written with a suffix) whose last word is just before `end`.
@@ -923,28 +1021,6 @@ bool long_span_of_time(const SentenceView& s) {
     return false;
 }
 
-namespace {
-
-// The metric a cue at token j names by itself: a noun that counts it ("Arrests", "Search
-// warrants") or a verb of a bare count ("Charged"). `end` is past the cue, 0 when none starts at j.
-struct NamedMetric {
-    int metric = -1;
-    std::size_t end = 0;
-};
-NamedMetric metric_named_at(const SentenceView& s, std::size_t j) {
-    if (auto noun = s.d.nouns.at(s.t, j, s.last)) {
-        const NounCue& cue = s.d.noun_cues[static_cast<std::size_t>(noun.payload)];
-        return {cue.metric >= 0 && !cue.needs_verb ? cue.metric : -1, noun.end};
-    }
-    if (auto verb = s.d.verbs.at(s.t, j, s.last)) {
-        for (const VerbCue& cue : s.d.verb_cues[static_cast<std::size_t>(verb.payload)])
-            if (cue.takes & bare) return {cue.metric, verb.end};
-        return {-1, verb.end};
-    }
-    return {};
-}
-
-}  // namespace
 
 std::vector<int> table_columns(const SentenceView& s) {
     std::vector<int> columns(1, -1);
