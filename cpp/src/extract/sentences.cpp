@@ -78,8 +78,12 @@ std::vector<Sentence> split_sentences(const TokenizedText& t, const Lexicon& lex
         first = last;
     };
 
-    for (std::size_t k = 0; k < tokens.size(); ++k) {
-        const Token& tok = tokens[k];
+    // The size and data held in locals: the vector's, read through the reference, were loaded
+    // again (and the size divided by twelve) at every token, as out.push_back() might alias them.
+    const Token* const token_data = tokens.data();
+    const std::size_t token_count = tokens.size();
+    for (std::size_t k = 0; k < token_count; ++k) {
+        const Token& tok = token_data[k];
         // Most tokens neither open a line nor are punctuation: two byte tests pass them by.
         if (tok.newlines_before == 0 && tok.kind != TokenKind::punct) continue;
         if (k > first && tok.newlines_before > 0) {
