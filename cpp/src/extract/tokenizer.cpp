@@ -148,17 +148,65 @@ void tokenize(std::string_view text, TokenizedText& out) {
     std::uint8_t newlines = 2;
     std::size_t p = 0;
     const std::size_t size = text.size();
-    auto push = [&](std::size_t b, std::size_t e, TokenKind kind) {
+    // `upper` is only ever true for a word: no other kind of token starts with a capital.
+    auto push = [&](std::size_t b, std::size_t e, TokenKind kind, bool upper = false) {
         Token t;
         t.begin = static_cast<std::uint32_t>(b);
         t.end = static_cast<std::uint32_t>(e);
         t.kind = kind;
         t.space_before = space;
         t.newlines_before = newlines;
-        t.upper = (text[b] >= 'A' && text[b] <= 'Z') || (static_cast<unsigned char>(text[b]) >= 0xC3 && latin_capital(text, b));
+        t.upper = upper;
         out.tokens.push_back(t);
         space = false;
         newlines = 0;
+    };
+    // The rest of a word from p, once its first character is read: letters, and inner
+    // apostrophes that are not a possessive.
+    auto word_end = [&](std::size_t e) {
+        while (e < size) {
+            // ASCII letters are most of any text: step over them without the full classifier.
+            e = skip_ascii_letters(text, e);
+            if (e >= size) break;
+            // Any other ASCII byte but an apostrophe ends the word: no classifier for
+            // the space or comma after nearly every word.
+            if (const auto c = static_cast<unsigned char>(text[e]); c < 0x80 && c != '\'') break;
+            std::size_t m = 1;
+            CharClass next = classify(text, e, m);
+            if (next == CharClass::letter) {
+                e += m;
+                continue;
+            }
+            if (next == CharClass::apostrophe && e + m < size) {
+                std::size_t k = 1;
+                if (classify(text, e + m, k) != CharClass::letter) break;
+                // "Offender's" splits off the possessive; "o'clock" stays whole.
+                bool possessive = (text[e + m] == 's' || text[e + m] == 'S') &&
+                                  (e + m + 1 >= size || classify(text, e + m + 1, k) != CharClass::letter);
+                if (possessive) break;
+                e += m;
+                continue;
+            }
+            break;
+        }
+        return e;
+    };
+    // The word [b, e) and the possessive that may follow it.
+    auto push_word = [&](std::size_t b, std::size_t e, bool upper) {
+        push(b, e, TokenKind::word, upper);
+        p = e;
+        // A possessive starts with ' or a multibyte ’; the test in word_end() again.
+        if (p < size && (text[p] == '\'' || static_cast<unsigned char>(text[p]) >= 0x80)) {
+            std::size_t m = 1;
+            if (classify(text, p, m) == CharClass::apostrophe && p + m < size &&
+                (text[p + m] == 's' || text[p + m] == 'S')) {
+                std::size_t k = 1;
+                if (p + m + 1 >= size || classify(text, p + m + 1, k) != CharClass::letter) {
+                    push(p, p + m + 1, TokenKind::possessive);
+                    p += m + 1;
+                }
+            }
+        }
     };
     while (p < size) {
         // The space between words, a sixth of prose, without the jump on the class: that
@@ -166,6 +214,12 @@ void tokenize(std::string_view text, TokenizedText& out) {
         if (text[p] == ' ') {
             space = true;
             ++p;
+            continue;
+        }
+        // A word that starts with an ASCII letter, most tokens: without the classifier's
+        // table and the jump on its class.
+        if (const auto c = static_cast<unsigned char>(text[p]); ascii_letters.is[c]) {
+            push_word(p, word_end(p + 1), c <= 'Z');
             continue;
         }
         std::size_t n = 1;
@@ -177,46 +231,9 @@ void tokenize(std::string_view text, TokenizedText& out) {
                 p += n;
                 break;
             case CharClass::letter: {
-                std::size_t b = p;
-                p += n;
-                while (p < size) {
-                    // ASCII letters are most of any text: step over them without the full classifier.
-                    p = skip_ascii_letters(text, p);
-                    if (p >= size) break;
-                    // Any other ASCII byte but an apostrophe ends the word: no classifier for
-                    // the space or comma after nearly every word.
-                    if (const auto c = static_cast<unsigned char>(text[p]); c < 0x80 && c != '\'') break;
-                    std::size_t m = 1;
-                    CharClass next = classify(text, p, m);
-                    if (next == CharClass::letter) {
-                        p += m;
-                        continue;
-                    }
-                    if (next == CharClass::apostrophe && p + m < size) {
-                        std::size_t k = 1;
-                        if (classify(text, p + m, k) != CharClass::letter) break;
-                        // "Offender's" splits off the possessive; "o'clock" stays whole.
-                        bool possessive = (text[p + m] == 's' || text[p + m] == 'S') &&
-                                          (p + m + 1 >= size || classify(text, p + m + 1, k) != CharClass::letter);
-                        if (possessive) break;
-                        p += m;
-                        continue;
-                    }
-                    break;
-                }
-                push(b, p, TokenKind::word);
-                // A possessive starts with ' or a multibyte ’; the test above again.
-                if (p < size && (text[p] == '\'' || static_cast<unsigned char>(text[p]) >= 0x80)) {
-                    std::size_t m = 1;
-                    if (classify(text, p, m) == CharClass::apostrophe && p + m < size &&
-                        (text[p + m] == 's' || text[p + m] == 'S')) {
-                        std::size_t k = 1;
-                        if (p + m + 1 >= size || classify(text, p + m + 1, k) != CharClass::letter) {
-                            push(p, p + m + 1, TokenKind::possessive);
-                            p += m + 1;
-                        }
-                    }
-                }
+                const auto first = static_cast<unsigned char>(text[p]);
+                const bool upper = (first >= 'A' && first <= 'Z') || (first >= 0xC3 && latin_capital(text, p));
+                push_word(p, word_end(p + n), upper);
                 break;
             }
             case CharClass::digit: {
