@@ -130,6 +130,38 @@ inline CharClass classify(std::string_view s, std::size_t p, std::size_t& n) noe
     return classify_multibyte(s, p, n);
 }
 
+// Where a word ends, its first character read and e just after it: letters, and inner
+// apostrophes that are not a possessive.
+inline std::size_t word_end(std::string_view text, std::size_t e) noexcept {
+    const std::size_t size = text.size();
+    while (e < size) {
+        // ASCII letters are most of any text: step over them without the full classifier.
+        e = skip_ascii_letters(text, e);
+        if (e >= size) break;
+        // Any other ASCII byte but an apostrophe ends the word: no classifier for
+        // the space or comma after nearly every word.
+        if (const auto c = static_cast<unsigned char>(text[e]); c < 0x80 && c != '\'') break;
+        std::size_t m = 1;
+        CharClass next = classify(text, e, m);
+        if (next == CharClass::letter) {
+            e += m;
+            continue;
+        }
+        if (next == CharClass::apostrophe && e + m < size) {
+            std::size_t k = 1;
+            if (classify(text, e + m, k) != CharClass::letter) break;
+            // "Offender's" splits off the possessive; "o'clock" stays whole.
+            bool possessive = (text[e + m] == 's' || text[e + m] == 'S') &&
+                              (e + m + 1 >= size || classify(text, e + m + 1, k) != CharClass::letter);
+            if (possessive) break;
+            e += m;
+            continue;
+        }
+        break;
+    }
+    return e;
+}
+
 }  // namespace
 
 void tokenize(std::string_view text, TokenizedText& out) {
@@ -161,40 +193,75 @@ void tokenize(std::string_view text, TokenizedText& out) {
         space = false;
         newlines = 0;
     };
-    // The rest of a word from p, once its first character is read: letters, and inner
-    // apostrophes that are not a possessive.
-    auto word_end = [&](std::size_t e) {
-        while (e < size) {
-            // ASCII letters are most of any text: step over them without the full classifier.
-            e = skip_ascii_letters(text, e);
-            if (e >= size) break;
-            // Any other ASCII byte but an apostrophe ends the word: no classifier for
-            // the space or comma after nearly every word.
-            if (const auto c = static_cast<unsigned char>(text[e]); c < 0x80 && c != '\'') break;
-            std::size_t m = 1;
-            CharClass next = classify(text, e, m);
-            if (next == CharClass::letter) {
-                e += m;
-                continue;
-            }
-            if (next == CharClass::apostrophe && e + m < size) {
-                std::size_t k = 1;
-                if (classify(text, e + m, k) != CharClass::letter) break;
-                // "Offender's" splits off the possessive; "o'clock" stays whole.
-                bool possessive = (text[e + m] == 's' || text[e + m] == 'S') &&
-                                  (e + m + 1 >= size || classify(text, e + m + 1, k) != CharClass::letter);
-                if (possessive) break;
-                e += m;
-                continue;
-            }
-            break;
+    while (p < size) {
+        const auto c = static_cast<unsigned char>(text[p]);
+        // The space between words, a sixth of prose, without the jump on the class: that
+        // indirect jump predicts badly when every other token is a space.
+        if (c == ' ') {
+            space = true;
+            ++p;
+            continue;
         }
-        return e;
-    };
-    // The word [b, e) and the possessive that may follow it.
-    auto push_word = [&](std::size_t b, std::size_t e, bool upper) {
-        push(b, e, TokenKind::word, upper);
-        p = e;
+        const std::size_t b = p;
+        bool upper = false;
+        if (ascii_letters.is[c]) {
+            // A word that starts with an ASCII letter, most tokens: without the classifier's
+            // table and the jump on its class.
+            p = word_end(text, p + 1);
+            upper = c <= 'Z';
+        } else {
+            std::size_t n = 1;
+            switch (classify(text, p, n)) {
+                case CharClass::letter:
+                    p = word_end(text, p + n);
+                    upper = (c >= 'A' && c <= 'Z') || (c >= 0xC3 && latin_capital(text, b));
+                    break;
+                case CharClass::space:
+                    space = true;
+                    if (c == '\n' && newlines < 2) ++newlines;
+                    p += n;
+                    continue;
+                case CharClass::digit: {
+                    bool decimal = false, dotted = false;
+                    auto group_of_three = [&](std::size_t at) {  // ".000" or ",000" and no fourth digit
+                        return at + 3 < size && ascii_digit(static_cast<unsigned char>(text[at + 1])) &&
+                               ascii_digit(static_cast<unsigned char>(text[at + 2])) &&
+                               ascii_digit(static_cast<unsigned char>(text[at + 3])) &&
+                               (at + 4 >= size || !ascii_digit(static_cast<unsigned char>(text[at + 4])));
+                    };
+                    while (p < size) {
+                        if (ascii_digit(static_cast<unsigned char>(text[p]))) {
+                            ++p;
+                        } else if (text[p] == '.' && (dotted || (!decimal && p - b <= 3)) && group_of_three(p) &&
+                                   p + 4 < size && text[p + 4] == '.' && group_of_three(p + 4)) {
+                            dotted = true;  // "1.250.000": thousands written with dots; numbers.cpp reads them
+                            p += 4;
+                        } else if (text[p] == '.' && dotted && group_of_three(p)) {
+                            p += 4;
+                        } else if (text[p] == ',' && !decimal && p + 3 < size && ascii_digit(static_cast<unsigned char>(text[p + 1])) &&
+                                   ascii_digit(static_cast<unsigned char>(text[p + 2])) &&
+                                   ascii_digit(static_cast<unsigned char>(text[p + 3])) &&
+                                   (p + 4 >= size || !ascii_digit(static_cast<unsigned char>(text[p + 4])))) {
+                            p += 4;  // a thousands group: exactly three digits follow
+                        } else if (text[p] == '.' && !decimal && p + 1 < size &&
+                                   ascii_digit(static_cast<unsigned char>(text[p + 1]))) {
+                            decimal = true;
+                            p += 2;
+                        } else {
+                            break;
+                        }
+                    }
+                    push(b, p, TokenKind::number);
+                    continue;
+                }
+                case CharClass::fraction: push(p, p + n, TokenKind::fraction); p += n; continue;
+                case CharClass::quote: push(p, p + n, TokenKind::quote); p += n; continue;
+                case CharClass::apostrophe: push(p, p + n, TokenKind::quote); p += n; continue;
+                case CharClass::dash: push(p, p + n, TokenKind::dash); p += n; continue;
+                case CharClass::other: push(p, p + n, TokenKind::punct); p += n; continue;
+            }
+        }
+        push(b, p, TokenKind::word, upper);
         // A possessive starts with ' or a multibyte ’; the test in word_end() again.
         if (p < size && (text[p] == '\'' || static_cast<unsigned char>(text[p]) >= 0x80)) {
             std::size_t m = 1;
@@ -206,75 +273,6 @@ void tokenize(std::string_view text, TokenizedText& out) {
                     p += m + 1;
                 }
             }
-        }
-    };
-    while (p < size) {
-        // The space between words, a sixth of prose, without the jump on the class: that
-        // indirect jump predicts badly when every other token is a space.
-        if (text[p] == ' ') {
-            space = true;
-            ++p;
-            continue;
-        }
-        // A word that starts with an ASCII letter, most tokens: without the classifier's
-        // table and the jump on its class.
-        if (const auto c = static_cast<unsigned char>(text[p]); ascii_letters.is[c]) {
-            push_word(p, word_end(p + 1), c <= 'Z');
-            continue;
-        }
-        std::size_t n = 1;
-        CharClass cls = classify(text, p, n);
-        switch (cls) {
-            case CharClass::space:
-                space = true;
-                if (text[p] == '\n' && newlines < 2) ++newlines;
-                p += n;
-                break;
-            case CharClass::letter: {
-                const auto first = static_cast<unsigned char>(text[p]);
-                const bool upper = (first >= 'A' && first <= 'Z') || (first >= 0xC3 && latin_capital(text, p));
-                push_word(p, word_end(p + n), upper);
-                break;
-            }
-            case CharClass::digit: {
-                std::size_t b = p;
-                bool decimal = false, dotted = false;
-                auto group_of_three = [&](std::size_t at) {  // ".000" or ",000" and no fourth digit
-                    return at + 3 < size && ascii_digit(static_cast<unsigned char>(text[at + 1])) &&
-                           ascii_digit(static_cast<unsigned char>(text[at + 2])) &&
-                           ascii_digit(static_cast<unsigned char>(text[at + 3])) &&
-                           (at + 4 >= size || !ascii_digit(static_cast<unsigned char>(text[at + 4])));
-                };
-                while (p < size) {
-                    if (ascii_digit(static_cast<unsigned char>(text[p]))) {
-                        ++p;
-                    } else if (text[p] == '.' && (dotted || (!decimal && p - b <= 3)) && group_of_three(p) &&
-                               p + 4 < size && text[p + 4] == '.' && group_of_three(p + 4)) {
-                        dotted = true;  // "1.250.000": thousands written with dots; numbers.cpp reads them
-                        p += 4;
-                    } else if (text[p] == '.' && dotted && group_of_three(p)) {
-                        p += 4;
-                    } else if (text[p] == ',' && !decimal && p + 3 < size && ascii_digit(static_cast<unsigned char>(text[p + 1])) &&
-                               ascii_digit(static_cast<unsigned char>(text[p + 2])) &&
-                               ascii_digit(static_cast<unsigned char>(text[p + 3])) &&
-                               (p + 4 >= size || !ascii_digit(static_cast<unsigned char>(text[p + 4])))) {
-                        p += 4;  // a thousands group: exactly three digits follow
-                    } else if (text[p] == '.' && !decimal && p + 1 < size &&
-                               ascii_digit(static_cast<unsigned char>(text[p + 1]))) {
-                        decimal = true;
-                        p += 2;
-                    } else {
-                        break;
-                    }
-                }
-                push(b, p, TokenKind::number);
-                break;
-            }
-            case CharClass::fraction: push(p, p + n, TokenKind::fraction); p += n; break;
-            case CharClass::quote: push(p, p + n, TokenKind::quote); p += n; break;
-            case CharClass::apostrophe: push(p, p + n, TokenKind::quote); p += n; break;
-            case CharClass::dash: push(p, p + n, TokenKind::dash); p += n; break;
-            case CharClass::other: push(p, p + n, TokenKind::punct); p += n; break;
         }
     }
 }
