@@ -83,9 +83,11 @@ std::vector<Sentence> split_sentences(const TokenizedText& t, const Lexicon& lex
     const Token* const token_data = tokens.data();
     const std::size_t token_count = tokens.size();
     for (std::size_t k = 0; k < token_count; ++k) {
+        // Most tokens neither open a line nor are punctuation: two byte tests in a loop of
+        // their own pass them by.
+        while (k < token_count && token_data[k].newlines_before == 0 && token_data[k].kind != TokenKind::punct) ++k;
+        if (k == token_count) break;
         const Token& tok = token_data[k];
-        // Most tokens neither open a line nor are punctuation: two byte tests pass them by.
-        if (tok.newlines_before == 0 && tok.kind != TokenKind::punct) continue;
         if (k > first && tok.newlines_before > 0) {
             bool line_break = tok.newlines_before >= 2 || !lines.wrapped;
             if (!line_break) {
