@@ -8,6 +8,7 @@
 #include <cstring>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -170,7 +171,7 @@ private:
             return nullptr;
         return &by_first_[static_cast<std::size_t>(id)];
     }
-    std::size_t match_rest(const TokenizedText& t, std::size_t j, std::size_t limit, const std::vector<int>& rest) const;
+    std::size_t match_rest(const TokenizedText& t, std::size_t j, std::size_t limit, std::span<const int> rest) const;
     Match match_at(const TokenizedText& t, std::size_t i, std::size_t limit) const;
 
     const WordIds* ids_ = nullptr;

@@ -81,7 +81,7 @@ int PhraseSet::add(std::string_view phrase, int payload, WordIds& ids) {
 
 // Where the rest of a phrase ends when it matches from token j, or 0.
 std::size_t PhraseSet::match_rest(const TokenizedText& t, std::size_t j, std::size_t limit,
-                                  const std::vector<int>& rest) const {
+                                  std::span<const int> rest) const {
     for (int word : rest) {
         while (j < limit && t.tokens[j].kind == TokenKind::possessive) ++j;
         if (j >= limit || id_of(t, *ids_, j) != word) return 0;
@@ -94,8 +94,17 @@ PhraseSet::Match PhraseSet::match_at(const TokenizedText& t, std::size_t i, std:
     limit = std::min(limit, t.tokens.size());
     if (t.tokens[i].kind == TokenKind::possessive) return {};
     const auto* list = entries(t, i);
-    for (const Entry& e : *list)
-        if (std::size_t end = match_rest(t, i + 1, limit, e.rest)) return {i, end, e.payload};
+    // The word after token i (possessives skipped), looked up once: a first word starts many
+    // phrases ("new", "north"), and most of them end at their second word, compared here.
+    std::size_t next = i + 1;
+    while (next < limit && t.tokens[next].kind == TokenKind::possessive) ++next;
+    const int next_id = next < limit ? id_of(t, *ids_, next) : -1;  // no phrase word has id -1
+    for (const Entry& e : *list) {
+        if (e.rest.empty()) return {i, i + 1, e.payload};
+        if (e.rest.front() != next_id) continue;
+        if (std::size_t end = match_rest(t, next + 1, limit, std::span<const int>(e.rest).subspan(1)))
+            return {i, end, e.payload};
+    }
     return {};
 }
 
