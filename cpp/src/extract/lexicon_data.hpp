@@ -152,7 +152,13 @@ public:
         return match_at(t, i, limit);
     }
     // Longest phrase that ends exactly at token `end` (exclusive) and starts at or after lo.
-    Match ending_at(const TokenizedText& t, std::size_t end, std::size_t lo) const;
+    Match ending_at(const TokenizedText& t, std::size_t end, std::size_t lo) const {
+        // Most tokens end no phrase: answer those without a call.
+        if (end == 0 || end > t.tokens.size() || !ids_) return {};
+        int last = id_of(t, *ids_, end - 1);
+        if (last < 0 || static_cast<std::size_t>(last) >= by_last_.size() || !by_last_[static_cast<std::size_t>(last)]) return {};
+        return ending_with(t, end, lo, last);
+    }
     // True when some phrase starts with the word of this id.
     bool starts_with(int id) const noexcept {
         return id >= 0 && static_cast<std::size_t>(id) < by_first_.size() && !by_first_[static_cast<std::size_t>(id)].empty();
@@ -173,6 +179,7 @@ private:
     }
     std::size_t match_rest(const TokenizedText& t, std::size_t j, std::size_t limit, std::span<const int> rest) const;
     Match match_at(const TokenizedText& t, std::size_t i, std::size_t limit) const;
+    Match ending_with(const TokenizedText& t, std::size_t end, std::size_t lo, int last) const;
 
     const WordIds* ids_ = nullptr;
     std::vector<std::vector<Entry>> by_first_;  // by id of the first word; entries longest first

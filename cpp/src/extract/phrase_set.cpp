@@ -108,11 +108,8 @@ PhraseSet::Match PhraseSet::match_at(const TokenizedText& t, std::size_t i, std:
     return {};
 }
 
-PhraseSet::Match PhraseSet::ending_at(const TokenizedText& t, std::size_t end, std::size_t lo) const {
-    if (end == 0 || end > t.tokens.size() || !ids_) return {};
-    // Token end - 1 is the last word of any phrase that ends there: most tokens end none.
-    int last = id_of(t, *ids_, end - 1);
-    if (last < 0 || static_cast<std::size_t>(last) >= by_last_.size() || !by_last_[static_cast<std::size_t>(last)]) return {};
+// ending_at() once token end - 1, of word id `last`, is known to end some phrase.
+PhraseSet::Match PhraseSet::ending_with(const TokenizedText& t, std::size_t end, std::size_t lo, int last) const {
     // Possessives inside a phrase may stretch it by a token or two.
     std::size_t reach = max_words_ + 2;
     std::size_t from = end > reach ? std::max(lo, end - reach) : lo;
@@ -120,8 +117,11 @@ PhraseSet::Match PhraseSet::ending_at(const TokenizedText& t, std::size_t end, s
         if (t.tokens[s].kind == TokenKind::possessive) continue;
         const auto* list = entries(t, s);
         if (!list) continue;
-        for (const Entry& e : *list)
+        for (const Entry& e : *list) {
+            // A phrase that ends at `end` ends with the word `last`: no walk for the others.
+            if (!e.rest.empty() && e.rest.back() != last) continue;
             if (match_rest(t, s + 1, end, e.rest) == end) return {s, end, e.payload};
+        }
     }
     return {};
 }
