@@ -148,8 +148,10 @@ public:
     // Longest phrase that starts at token i and ends before token `limit`.
     Match at(const TokenizedText& t, std::size_t i, std::size_t limit) const {
         // Most tokens start no phrase: answer those without a call.
-        if (i >= limit || i >= t.tokens.size() || !entries(t, i)) return {};
-        return match_at(t, i, limit);
+        if (i >= limit || i >= t.tokens.size()) return {};
+        const auto* list = entries(t, i);
+        if (!list) return {};
+        return match_at(t, i, limit, *list);
     }
     // Longest phrase that ends exactly at token `end` (exclusive) and starts at or after lo.
     Match ending_at(const TokenizedText& t, std::size_t end, std::size_t lo) const {
@@ -178,7 +180,7 @@ private:
         return &by_first_[static_cast<std::size_t>(id)];
     }
     std::size_t match_rest(const TokenizedText& t, std::size_t j, std::size_t limit, std::span<const int> rest) const;
-    Match match_at(const TokenizedText& t, std::size_t i, std::size_t limit) const;
+    Match match_at(const TokenizedText& t, std::size_t i, std::size_t limit, const std::vector<Entry>& list) const;
     Match ending_with(const TokenizedText& t, std::size_t end, std::size_t lo, int last) const;
 
     const WordIds* ids_ = nullptr;

@@ -90,16 +90,17 @@ std::size_t PhraseSet::match_rest(const TokenizedText& t, std::size_t j, std::si
     return j;
 }
 
-PhraseSet::Match PhraseSet::match_at(const TokenizedText& t, std::size_t i, std::size_t limit) const {
+// at() once the phrases that start with token i's word are known: `list`.
+PhraseSet::Match PhraseSet::match_at(const TokenizedText& t, std::size_t i, std::size_t limit,
+                                     const std::vector<Entry>& list) const {
     limit = std::min(limit, t.tokens.size());
     if (t.tokens[i].kind == TokenKind::possessive) return {};
-    const auto* list = entries(t, i);
     // The word after token i (possessives skipped), looked up once: a first word starts many
     // phrases ("new", "north"), and most of them end at their second word, compared here.
     std::size_t next = i + 1;
     while (next < limit && t.tokens[next].kind == TokenKind::possessive) ++next;
     const int next_id = next < limit ? id_of(t, *ids_, next) : -1;  // no phrase word has id -1
-    for (const Entry& e : *list) {
+    for (const Entry& e : list) {
         if (e.rest.empty()) return {i, i + 1, e.payload};
         if (e.rest.front() != next_id) continue;
         if (std::size_t end = match_rest(t, next + 1, limit, std::span<const int>(e.rest).subspan(1)))
