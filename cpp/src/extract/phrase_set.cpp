@@ -12,6 +12,8 @@ std::vector<std::string> phrase_words(std::string_view phrase) {
     return words;
 }
 
+int WordIds::find_word(std::string_view word) const noexcept { return find(word); }
+
 int WordIds::intern(std::string_view word) {
     if (int id = find(word); id >= 0) return id;
     if ((count_ + 1) * 2 > slots_.size()) grow();
