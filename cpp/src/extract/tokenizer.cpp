@@ -162,6 +162,43 @@ inline std::size_t word_end(std::string_view text, std::size_t e) noexcept {
     return e;
 }
 
+// Where the number that starts at b ends: digits with inner separators ("2,500", "2.5",
+// "1.250.000"). Apart from the word loop, numbers being few: the registers stay the words'.
+[[gnu::noinline]] std::size_t number_end(std::string_view text, std::size_t b) noexcept {
+    const std::size_t size = text.size();
+    std::size_t p = b;
+    bool decimal = false, dotted = false;
+    auto group_of_three = [&](std::size_t at) {  // ".000" or ",000" and no fourth digit
+        return at + 3 < size && ascii_digit(static_cast<unsigned char>(text[at + 1])) &&
+               ascii_digit(static_cast<unsigned char>(text[at + 2])) &&
+               ascii_digit(static_cast<unsigned char>(text[at + 3])) &&
+               (at + 4 >= size || !ascii_digit(static_cast<unsigned char>(text[at + 4])));
+    };
+    while (p < size) {
+        if (ascii_digit(static_cast<unsigned char>(text[p]))) {
+            ++p;
+        } else if (text[p] == '.' && (dotted || (!decimal && p - b <= 3)) && group_of_three(p) &&
+                   p + 4 < size && text[p + 4] == '.' && group_of_three(p + 4)) {
+            dotted = true;  // "1.250.000": thousands written with dots; numbers.cpp reads them
+            p += 4;
+        } else if (text[p] == '.' && dotted && group_of_three(p)) {
+            p += 4;
+        } else if (text[p] == ',' && !decimal && p + 3 < size && ascii_digit(static_cast<unsigned char>(text[p + 1])) &&
+                   ascii_digit(static_cast<unsigned char>(text[p + 2])) &&
+                   ascii_digit(static_cast<unsigned char>(text[p + 3])) &&
+                   (p + 4 >= size || !ascii_digit(static_cast<unsigned char>(text[p + 4])))) {
+            p += 4;  // a thousands group: exactly three digits follow
+        } else if (text[p] == '.' && !decimal && p + 1 < size &&
+                   ascii_digit(static_cast<unsigned char>(text[p + 1]))) {
+            decimal = true;
+            p += 2;
+        } else {
+            break;
+        }
+    }
+    return p;
+}
+
 }  // namespace
 
 void tokenize(std::string_view text, TokenizedText& out) {
@@ -221,39 +258,10 @@ void tokenize(std::string_view text, TokenizedText& out) {
                     if (c == '\n' && newlines < 2) ++newlines;
                     p += n;
                     continue;
-                case CharClass::digit: {
-                    bool decimal = false, dotted = false;
-                    auto group_of_three = [&](std::size_t at) {  // ".000" or ",000" and no fourth digit
-                        return at + 3 < size && ascii_digit(static_cast<unsigned char>(text[at + 1])) &&
-                               ascii_digit(static_cast<unsigned char>(text[at + 2])) &&
-                               ascii_digit(static_cast<unsigned char>(text[at + 3])) &&
-                               (at + 4 >= size || !ascii_digit(static_cast<unsigned char>(text[at + 4])));
-                    };
-                    while (p < size) {
-                        if (ascii_digit(static_cast<unsigned char>(text[p]))) {
-                            ++p;
-                        } else if (text[p] == '.' && (dotted || (!decimal && p - b <= 3)) && group_of_three(p) &&
-                                   p + 4 < size && text[p + 4] == '.' && group_of_three(p + 4)) {
-                            dotted = true;  // "1.250.000": thousands written with dots; numbers.cpp reads them
-                            p += 4;
-                        } else if (text[p] == '.' && dotted && group_of_three(p)) {
-                            p += 4;
-                        } else if (text[p] == ',' && !decimal && p + 3 < size && ascii_digit(static_cast<unsigned char>(text[p + 1])) &&
-                                   ascii_digit(static_cast<unsigned char>(text[p + 2])) &&
-                                   ascii_digit(static_cast<unsigned char>(text[p + 3])) &&
-                                   (p + 4 >= size || !ascii_digit(static_cast<unsigned char>(text[p + 4])))) {
-                            p += 4;  // a thousands group: exactly three digits follow
-                        } else if (text[p] == '.' && !decimal && p + 1 < size &&
-                                   ascii_digit(static_cast<unsigned char>(text[p + 1]))) {
-                            decimal = true;
-                            p += 2;
-                        } else {
-                            break;
-                        }
-                    }
+                case CharClass::digit:
+                    p = number_end(text, b);
                     push(b, p, TokenKind::number);
                     continue;
-                }
                 case CharClass::fraction: push(p, p + n, TokenKind::fraction); p += n; continue;
                 case CharClass::quote: push(p, p + n, TokenKind::quote); p += n; continue;
                 case CharClass::apostrophe: push(p, p + n, TokenKind::quote); p += n; continue;
