@@ -137,13 +137,16 @@ public:
     void insert(std::string_view word, WordIds& ids);
     bool contains(std::string_view word) const { return ids_ && contains(ids_->find(word)); }
     bool contains(int id) const {
-        return id >= 0 && static_cast<std::size_t>(id) < by_id_.size() && by_id_[static_cast<std::size_t>(id)];
+        return id >= 0 && static_cast<std::size_t>(id) < id_count_ && by_id_[static_cast<std::size_t>(id)];
     }
     bool contains(const TokenizedText& t, std::size_t i) const { return ids_ && contains(id_of(t, *ids_, i)); }
 
 private:
     const WordIds* ids_ = nullptr;
     std::vector<bool> by_id_;
+    // by_id_.size(), kept: a vector<bool> works its size out from two bit positions, and
+    // contains() runs for nearly every token of every scan.
+    std::size_t id_count_ = 0;
 };
 
 inline bool has(const WordSet& set, std::string_view word) { return set.contains(word); }
@@ -179,7 +182,7 @@ public:
     }
     // True when some phrase starts with the word of this id.
     bool starts_with(int id) const noexcept {
-        return id >= 0 && static_cast<std::size_t>(id) < by_first_.size() && !by_first_[static_cast<std::size_t>(id)].empty();
+        return id >= 0 && static_cast<std::size_t>(id) < first_count_ && !by_first_[static_cast<std::size_t>(id)].empty();
     }
     bool empty() const noexcept { return count_ == 0; }
     std::size_t size() const noexcept { return count_; }
@@ -191,7 +194,7 @@ private:
     };
     const std::vector<Entry>* entries(const TokenizedText& t, std::size_t i) const {
         int id = ids_ ? id_of(t, *ids_, i) : -1;
-        if (id < 0 || static_cast<std::size_t>(id) >= by_first_.size() || by_first_[static_cast<std::size_t>(id)].empty())
+        if (id < 0 || static_cast<std::size_t>(id) >= first_count_ || by_first_[static_cast<std::size_t>(id)].empty())
             return nullptr;
         return &by_first_[static_cast<std::size_t>(id)];
     }
@@ -201,6 +204,7 @@ private:
 
     const WordIds* ids_ = nullptr;
     std::vector<std::vector<Entry>> by_first_;  // by id of the first word; entries longest first
+    std::size_t first_count_ = 0;  // by_first_.size(), kept: size() divides by 24 at every token
     std::vector<bool> by_last_;                 // ids that end a phrase: ending_at() tests this first
     std::size_t max_words_ = 0;
     std::size_t count_ = 0;

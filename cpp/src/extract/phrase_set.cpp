@@ -46,6 +46,7 @@ void WordSet::insert(std::string_view word, WordIds& ids) {
     ids_ = &ids;
     auto id = static_cast<std::size_t>(ids.intern(word));
     if (by_id_.size() <= id) by_id_.resize(id + 1, false);
+    id_count_ = by_id_.size();
     by_id_[id] = true;
 }
 
@@ -67,6 +68,7 @@ int PhraseSet::add(std::string_view phrase, int payload, WordIds& ids) {
     std::vector<int> rest;
     for (std::size_t i = 1; i < words.size(); ++i) rest.push_back(ids.intern(words[i]));
     if (by_first_.size() <= first) by_first_.resize(first + 1);
+    first_count_ = by_first_.size();
     auto last = static_cast<std::size_t>(rest.empty() ? static_cast<int>(first) : rest.back());
     if (by_last_.size() <= last) by_last_.resize(last + 1, false);
     by_last_[last] = true;
