@@ -39,7 +39,6 @@ public:
     int find(const char* word, std::size_t size) const noexcept {
         // Punctuation and "a" are a third of the tokens of prose: one byte, one load.
         if (size == 1) return one_byte_[static_cast<unsigned char>(word[0])];
-        if (slots_.empty()) return -1;
         std::uint64_t h = hash(std::string_view(word, size));
         for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
             const Slot& slot = slots_[i];
@@ -103,7 +102,9 @@ private:
         int id = -1;
     };
     void grow();
-    std::vector<Slot> slots_;
+    // Never empty (one free slot to begin with; grow() keeps half of them free), so that
+    // find() needs no test for an empty table: it stops at the first free slot.
+    std::vector<Slot> slots_ = std::vector<Slot>(1);
     std::vector<std::uint32_t> offsets_;  // by id: where its text starts in text_
     std::string text_;  // every word, back to back
     std::array<int, 256> one_byte_ = make_one_byte();  // the id of each one-byte word, or -1

@@ -32,7 +32,7 @@ int WordIds::intern(std::string_view word) {
 
 void WordIds::grow() {
     std::vector<Slot> old = std::move(slots_);
-    slots_.assign(old.empty() ? 1024 : old.size() * 2, Slot{});
+    slots_.assign(std::max<std::size_t>(1024, old.size() * 2), Slot{});
     mask_ = slots_.size() - 1;
     for (const Slot& slot : old) {
         if (slot.id < 0) continue;
