@@ -107,6 +107,7 @@ PhraseSet::Match PhraseSet::match_at(const TokenizedText& t, std::size_t i, std:
     for (const Entry& e : list) {
         if (e.rest.empty()) return {i, i + 1, e.payload};
         if (e.rest.front() != next_id) continue;
+        if (e.rest.size() == 1) return {i, next + 1, e.payload};  // a phrase of two words
         if (std::size_t end = match_rest(t, next + 1, limit, std::span<const int>(e.rest).subspan(1)))
             return {i, end, e.payload};
     }
