@@ -69,11 +69,13 @@ std::vector<Sentence> split_sentences(const TokenizedText& t, const Lexicon& lex
         s.begin = tokens[first].begin;
         s.end = tokens[last - 1].end;
         s.paragraph = paragraph;
-        std::string_view tail = t.low(tokens[last - 1]);
         bool line_end = last == tokens.size() || tokens[last].newlines_before > 0;
         bool line_begin = tokens[first].newlines_before > 0 || first == 0;
-        s.headline = line_end && line_begin && !is_terminal(tail) && tail != ":" && tail != ";" && tail != "," &&
-                     tokens[last - 1].kind != TokenKind::quote;
+        if (line_end && line_begin && tokens[last - 1].kind != TokenKind::quote) {
+            // The last token's text only for a sentence that has a line to itself.
+            std::string_view tail = t.low(tokens[last - 1]);
+            s.headline = !is_terminal(tail) && tail != ":" && tail != ";" && tail != ",";
+        }
         out.push_back(s);
         first = last;
     };
