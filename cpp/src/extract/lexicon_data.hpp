@@ -40,7 +40,7 @@ public:
         // Punctuation and "a" are a third of the tokens of prose: one byte, one load.
         if (size == 1) return one_byte_[static_cast<unsigned char>(word[0])];
         std::uint64_t h = hash(std::string_view(word, size));
-        for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
+        for (std::size_t i = home(h);; i = (i + 1) & mask_) {
             const Slot& slot = slots_[i];
             if (slot.id < 0) return -1;
             // Up to eight bytes, hash() is a bijection of the bytes for each length: equal
@@ -89,8 +89,9 @@ public:
             w = std::uint64_t{static_cast<unsigned char>(p[0])} | std::uint64_t{static_cast<unsigned char>(p[n / 2])} << 8 |
                 std::uint64_t{static_cast<unsigned char>(p[n - 1])} << 16;
         }
-        h = (h ^ w) * 0x94D049BB133111EBull;
-        return h ^ (h >> 29);
+        // An odd multiply, invertible; the table takes the top bits of the product (home()),
+        // which every bit of w reaches, so no shift-and-xor after it.
+        return (h ^ w) * 0x94D049BB133111EBull;
     }
 
 private:
@@ -102,9 +103,9 @@ private:
         int id = -1;
     };
     void grow();
-    // Never empty (one free slot to begin with; grow() keeps half of them free), so that
+    // Never empty (two free slots to begin with; grow() keeps half of them free), so that
     // find() needs no test for an empty table: it stops at the first free slot.
-    std::vector<Slot> slots_ = std::vector<Slot>(1);
+    std::vector<Slot> slots_ = std::vector<Slot>(2);
     std::vector<std::uint32_t> offsets_;  // by id: where its text starts in text_
     std::string text_;  // every word, back to back
     std::array<int, 256> one_byte_ = make_one_byte();  // the id of each one-byte word, or -1
@@ -113,7 +114,10 @@ private:
         none.fill(-1);
         return none;
     }
-    std::size_t mask_ = 0;
+    std::size_t mask_ = 1;
+    int shift_ = 63;  // 64 - log2(slots_.size())
+    // The slot a hash starts probing at: its top bits (a multiplicative hash's best).
+    std::size_t home(std::uint64_t h) const noexcept { return static_cast<std::size_t>(h >> shift_); }
     std::size_t count_ = 0;
 };
 

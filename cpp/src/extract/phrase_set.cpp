@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <bit>
 
 #include "lexicon_data.hpp"
 
@@ -24,7 +25,7 @@ int WordIds::intern(std::string_view word) {
     offsets_.push_back(static_cast<std::uint32_t>(text_.size()));
     text_.append(word);
     if (word.size() == 1) one_byte_[static_cast<unsigned char>(word[0])] = slot.id;
-    std::size_t i = slot.hash & mask_;
+    std::size_t i = home(slot.hash);
     while (slots_[i].id >= 0) i = (i + 1) & mask_;
     slots_[i] = slot;
     return slot.id;
@@ -34,9 +35,10 @@ void WordIds::grow() {
     std::vector<Slot> old = std::move(slots_);
     slots_.assign(std::max<std::size_t>(1024, old.size() * 2), Slot{});
     mask_ = slots_.size() - 1;
+    shift_ = 64 - std::countr_zero(slots_.size());
     for (const Slot& slot : old) {
         if (slot.id < 0) continue;
-        std::size_t i = slot.hash & mask_;
+        std::size_t i = home(slot.hash);
         while (slots_[i].id >= 0) i = (i + 1) & mask_;
         slots_[i] = slot;
     }
