@@ -25,24 +25,40 @@ struct Lines {
     std::size_t width = 0;
 };
 
-Lines measure_lines(std::string_view text) {
-    std::vector<std::size_t> lengths;
+// Calls line(length) for each non-empty line of text, in order, until it returns false.
+template <class Line>
+void for_each_line(std::string_view text, Line line) {
     std::size_t start = 0;
     while (start <= text.size()) {
         // memchr: this runs over every byte of every document.
         const void* found = std::memchr(text.data() + start, '\n', text.size() - start);
         std::size_t i = found ? static_cast<std::size_t>(static_cast<const char*>(found) - text.data()) : text.size();
         std::size_t len = i - start;
-        if (len > 0) lengths.push_back(len);
+        if (len > 0 && !line(len)) return;
         start = i + 1;
     }
+}
+
+Lines measure_lines(std::string_view text) {
+    // Two passes and no list of lengths: most texts have a line longer than 100 bytes, which
+    // settles it (not wrapped) at once, before the end of the first pass.
+    constexpr std::size_t wrap_width_limit = 100;
+    std::size_t count = 0, longest = 0;
+    bool too_long = false;
+    for_each_line(text, [&](std::size_t len) {
+        ++count;
+        longest = std::max(longest, len);
+        too_long = len > wrap_width_limit;
+        return !too_long;
+    });
     Lines lines;
-    if (lengths.size() < 6) return lines;
-    std::size_t longest = *std::max_element(lengths.begin(), lengths.end());
-    if (longest > 100) return lines;
+    if (too_long || count < 6) return lines;
     std::size_t near_width = 0;
-    for (std::size_t len : lengths) near_width += len + 15 >= longest;
-    lines.wrapped = near_width * 2 >= lengths.size() && longest >= 50;
+    for_each_line(text, [&](std::size_t len) {
+        near_width += len + 15 >= longest;
+        return true;
+    });
+    lines.wrapped = near_width * 2 >= count && longest >= 50;
     lines.width = longest;
     return lines;
 }
