@@ -270,6 +270,12 @@ void tokenize(std::string_view text, TokenizedText& out) {
             }
         }
         push(b, p, TokenKind::word, upper);
+        // The space after a word, most words, taken here: one test instead of a turn of the loop.
+        if (p < size && text[p] == ' ') {
+            space = true;
+            ++p;
+            continue;
+        }
         // A possessive starts with ' or a multibyte ’; the test in word_end() again.
         if (p < size && (text[p] == '\'' || static_cast<unsigned char>(text[p]) >= 0x80)) {
             std::size_t m = 1;
