@@ -97,7 +97,7 @@ std::vector<Sentence> split_sentences(const TokenizedText& t, const Lexicon& lex
     };
 
     // The size and data held in locals: the vector's, read through the reference, were loaded
-    // again (and the size divided by twelve) at every token, as out.push_back() might alias them.
+    // again (and the size divided by a token's) at every token, as out.push_back() might alias them.
     const Token* const token_data = tokens.data();
     const std::size_t token_count = tokens.size();
     for (std::size_t k = 0; k < token_count; ++k) {
