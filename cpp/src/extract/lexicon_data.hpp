@@ -8,6 +8,7 @@
 #include <cstring>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -34,22 +35,35 @@ class WordIds {
 public:
     int intern(std::string_view word);
     int find(std::string_view word) const noexcept { return find(word.data(), word.size()); }
+    int find_word(std::string_view word) const noexcept;  // find(), not inlined
     int find(const char* word, std::size_t size) const noexcept {
         // Punctuation and "a" are a third of the tokens of prose: one byte, one load.
         if (size == 1) return one_byte_[static_cast<unsigned char>(word[0])];
-        if (slots_.empty()) return -1;
         std::uint64_t h = hash(std::string_view(word, size));
-        for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
+        for (std::size_t i = home(h);; i = (i + 1) & mask_) {
             const Slot& slot = slots_[i];
             if (slot.id < 0) return -1;
             // Up to eight bytes, hash() is a bijection of the bytes for each length: equal
             // hashes and lengths are equal words, with no need to compare the text.
             if (slot.hash == h && slot.length == size &&
-                (size <= 8 || std::memcmp(text_.data() + offsets_[static_cast<std::size_t>(slot.id)], word, size) == 0))
+                (size <= 8 || same_long_word(text_.data() + offsets_[static_cast<std::size_t>(slot.id)], word, size)))
                 return slot.id;
         }
     }
     std::size_t size() const noexcept { return count_; }
+
+    // Two words of the same size > 8 are equal. Up to sixteen bytes (most long words of a
+    // report: "investigation", "operations") by two overlapping loads of each instead of a
+    // call to memcmp for every token that finds its word.
+    static bool same_long_word(const char* a, const char* b, std::size_t size) noexcept {
+        if (size > 16) return std::memcmp(a, b, size) == 0;
+        std::uint64_t a_head, a_tail, b_head, b_tail;
+        std::memcpy(&a_head, a, 8);
+        std::memcpy(&b_head, b, 8);
+        std::memcpy(&a_tail, a + size - 8, 8);
+        std::memcpy(&b_tail, b + size - 8, 8);
+        return ((a_head ^ b_head) | (a_tail ^ b_tail)) == 0;
+    }
 
     // Whole words at a time: a byte-at-a-time hash waited on one multiply per letter. Up to
     // eight bytes, `w` holds every byte of the word (the loads overlap) and each step after
@@ -75,8 +89,9 @@ public:
             w = std::uint64_t{static_cast<unsigned char>(p[0])} | std::uint64_t{static_cast<unsigned char>(p[n / 2])} << 8 |
                 std::uint64_t{static_cast<unsigned char>(p[n - 1])} << 16;
         }
-        h = (h ^ w) * 0x94D049BB133111EBull;
-        return h ^ (h >> 29);
+        // An odd multiply, invertible; the table takes the top bits of the product (home()),
+        // which every bit of w reaches, so no shift-and-xor after it.
+        return (h ^ w) * 0x94D049BB133111EBull;
     }
 
 private:
@@ -88,7 +103,9 @@ private:
         int id = -1;
     };
     void grow();
-    std::vector<Slot> slots_;
+    // Never empty (two free slots to begin with; grow() keeps half of them free), so that
+    // find() needs no test for an empty table: it stops at the first free slot.
+    std::vector<Slot> slots_ = std::vector<Slot>(2);
     std::vector<std::uint32_t> offsets_;  // by id: where its text starts in text_
     std::string text_;  // every word, back to back
     std::array<int, 256> one_byte_ = make_one_byte();  // the id of each one-byte word, or -1
@@ -97,7 +114,10 @@ private:
         none.fill(-1);
         return none;
     }
-    std::size_t mask_ = 0;
+    std::size_t mask_ = 1;
+    int shift_ = 63;  // 64 - log2(slots_.size())
+    // The slot a hash starts probing at: its top bits (a multiplicative hash's best).
+    std::size_t home(std::uint64_t h) const noexcept { return static_cast<std::size_t>(h >> shift_); }
     std::size_t count_ = 0;
 };
 
@@ -111,7 +131,9 @@ private:
 // Called for nearly every token by every scan: it must not cost a call.
 OPTALLY_HOT_INLINE int id_of(const TokenizedText& t, const WordIds& ids, std::size_t i) {
     // tokenize() clears the ids and assign_ids() sets one per token: none or all are set.
-    return !t.ids.empty() ? t.ids[i] : ids.find(t.low(i));
+    // The look-up, for a text without ids (none of the extractor's), is a call: inlined at
+    // every one of the many callers it only made them too large to inline in turn.
+    return !t.ids.empty() ? t.ids[i] : ids.find_word(t.low(i));
 }
 
 // Single words, looked up by id.
@@ -120,13 +142,16 @@ public:
     void insert(std::string_view word, WordIds& ids);
     bool contains(std::string_view word) const { return ids_ && contains(ids_->find(word)); }
     bool contains(int id) const {
-        return id >= 0 && static_cast<std::size_t>(id) < by_id_.size() && by_id_[static_cast<std::size_t>(id)];
+        return id >= 0 && static_cast<std::size_t>(id) < id_count_ && by_id_[static_cast<std::size_t>(id)];
     }
     bool contains(const TokenizedText& t, std::size_t i) const { return ids_ && contains(id_of(t, *ids_, i)); }
 
 private:
     const WordIds* ids_ = nullptr;
     std::vector<bool> by_id_;
+    // by_id_.size(), kept: a vector<bool> works its size out from two bit positions, and
+    // contains() runs for nearly every token of every scan.
+    std::size_t id_count_ = 0;
 };
 
 inline bool has(const WordSet& set, std::string_view word) { return set.contains(word); }
@@ -147,14 +172,22 @@ public:
     // Longest phrase that starts at token i and ends before token `limit`.
     Match at(const TokenizedText& t, std::size_t i, std::size_t limit) const {
         // Most tokens start no phrase: answer those without a call.
-        if (i >= limit || i >= t.tokens.size() || !entries(t, i)) return {};
-        return match_at(t, i, limit);
+        if (i >= limit || i >= t.tokens.size()) return {};
+        const auto* list = entries(t, i);
+        if (!list) return {};
+        return match_at(t, i, limit, *list);
     }
     // Longest phrase that ends exactly at token `end` (exclusive) and starts at or after lo.
-    Match ending_at(const TokenizedText& t, std::size_t end, std::size_t lo) const;
+    Match ending_at(const TokenizedText& t, std::size_t end, std::size_t lo) const {
+        // Most tokens end no phrase: answer those without a call.
+        if (end == 0 || end > t.tokens.size() || !ids_) return {};
+        int last = id_of(t, *ids_, end - 1);
+        if (last < 0 || static_cast<std::size_t>(last) >= by_last_.size() || !by_last_[static_cast<std::size_t>(last)]) return {};
+        return ending_with(t, end, lo, last);
+    }
     // True when some phrase starts with the word of this id.
     bool starts_with(int id) const noexcept {
-        return id >= 0 && static_cast<std::size_t>(id) < by_first_.size() && !by_first_[static_cast<std::size_t>(id)].empty();
+        return id >= 0 && static_cast<std::size_t>(id) < first_count_ && !by_first_[static_cast<std::size_t>(id)].empty();
     }
     bool empty() const noexcept { return count_ == 0; }
     std::size_t size() const noexcept { return count_; }
@@ -166,15 +199,17 @@ private:
     };
     const std::vector<Entry>* entries(const TokenizedText& t, std::size_t i) const {
         int id = ids_ ? id_of(t, *ids_, i) : -1;
-        if (id < 0 || static_cast<std::size_t>(id) >= by_first_.size() || by_first_[static_cast<std::size_t>(id)].empty())
+        if (id < 0 || static_cast<std::size_t>(id) >= first_count_ || by_first_[static_cast<std::size_t>(id)].empty())
             return nullptr;
         return &by_first_[static_cast<std::size_t>(id)];
     }
-    std::size_t match_rest(const TokenizedText& t, std::size_t j, std::size_t limit, const std::vector<int>& rest) const;
-    Match match_at(const TokenizedText& t, std::size_t i, std::size_t limit) const;
+    std::size_t match_rest(const TokenizedText& t, std::size_t j, std::size_t limit, std::span<const int> rest) const;
+    Match match_at(const TokenizedText& t, std::size_t i, std::size_t limit, const std::vector<Entry>& list) const;
+    Match ending_with(const TokenizedText& t, std::size_t end, std::size_t lo, int last) const;
 
     const WordIds* ids_ = nullptr;
     std::vector<std::vector<Entry>> by_first_;  // by id of the first word; entries longest first
+    std::size_t first_count_ = 0;  // by_first_.size(), kept: size() divides by 24 at every token
     std::vector<bool> by_last_;                 // ids that end a phrase: ending_at() tests this first
     std::size_t max_words_ = 0;
     std::size_t count_ = 0;

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <bit>
 
 #include "lexicon_data.hpp"
 
@@ -12,6 +13,8 @@ std::vector<std::string> phrase_words(std::string_view phrase) {
     return words;
 }
 
+int WordIds::find_word(std::string_view word) const noexcept { return find(word); }
+
 int WordIds::intern(std::string_view word) {
     if (int id = find(word); id >= 0) return id;
     if ((count_ + 1) * 2 > slots_.size()) grow();
@@ -22,7 +25,7 @@ int WordIds::intern(std::string_view word) {
     offsets_.push_back(static_cast<std::uint32_t>(text_.size()));
     text_.append(word);
     if (word.size() == 1) one_byte_[static_cast<unsigned char>(word[0])] = slot.id;
-    std::size_t i = slot.hash & mask_;
+    std::size_t i = home(slot.hash);
     while (slots_[i].id >= 0) i = (i + 1) & mask_;
     slots_[i] = slot;
     return slot.id;
@@ -30,11 +33,12 @@ int WordIds::intern(std::string_view word) {
 
 void WordIds::grow() {
     std::vector<Slot> old = std::move(slots_);
-    slots_.assign(old.empty() ? 1024 : old.size() * 2, Slot{});
+    slots_.assign(std::max<std::size_t>(1024, old.size() * 2), Slot{});
     mask_ = slots_.size() - 1;
+    shift_ = 64 - std::countr_zero(slots_.size());
     for (const Slot& slot : old) {
         if (slot.id < 0) continue;
-        std::size_t i = slot.hash & mask_;
+        std::size_t i = home(slot.hash);
         while (slots_[i].id >= 0) i = (i + 1) & mask_;
         slots_[i] = slot;
     }
@@ -44,6 +48,7 @@ void WordSet::insert(std::string_view word, WordIds& ids) {
     ids_ = &ids;
     auto id = static_cast<std::size_t>(ids.intern(word));
     if (by_id_.size() <= id) by_id_.resize(id + 1, false);
+    id_count_ = by_id_.size();
     by_id_[id] = true;
 }
 
@@ -65,6 +70,7 @@ int PhraseSet::add(std::string_view phrase, int payload, WordIds& ids) {
     std::vector<int> rest;
     for (std::size_t i = 1; i < words.size(); ++i) rest.push_back(ids.intern(words[i]));
     if (by_first_.size() <= first) by_first_.resize(first + 1);
+    first_count_ = by_first_.size();
     auto last = static_cast<std::size_t>(rest.empty() ? static_cast<int>(first) : rest.back());
     if (by_last_.size() <= last) by_last_.resize(last + 1, false);
     by_last_[last] = true;
@@ -81,7 +87,7 @@ int PhraseSet::add(std::string_view phrase, int payload, WordIds& ids) {
 
 // Where the rest of a phrase ends when it matches from token j, or 0.
 std::size_t PhraseSet::match_rest(const TokenizedText& t, std::size_t j, std::size_t limit,
-                                  const std::vector<int>& rest) const {
+                                  std::span<const int> rest) const {
     for (int word : rest) {
         while (j < limit && t.tokens[j].kind == TokenKind::possessive) ++j;
         if (j >= limit || id_of(t, *ids_, j) != word) return 0;
@@ -90,20 +96,28 @@ std::size_t PhraseSet::match_rest(const TokenizedText& t, std::size_t j, std::si
     return j;
 }
 
-PhraseSet::Match PhraseSet::match_at(const TokenizedText& t, std::size_t i, std::size_t limit) const {
+// at() once the phrases that start with token i's word are known: `list`.
+PhraseSet::Match PhraseSet::match_at(const TokenizedText& t, std::size_t i, std::size_t limit,
+                                     const std::vector<Entry>& list) const {
     limit = std::min(limit, t.tokens.size());
     if (t.tokens[i].kind == TokenKind::possessive) return {};
-    const auto* list = entries(t, i);
-    for (const Entry& e : *list)
-        if (std::size_t end = match_rest(t, i + 1, limit, e.rest)) return {i, end, e.payload};
+    // The word after token i (possessives skipped), looked up once: a first word starts many
+    // phrases ("new", "north"), and most of them end at their second word, compared here.
+    std::size_t next = i + 1;
+    while (next < limit && t.tokens[next].kind == TokenKind::possessive) ++next;
+    const int next_id = next < limit ? id_of(t, *ids_, next) : -1;  // no phrase word has id -1
+    for (const Entry& e : list) {
+        if (e.rest.empty()) return {i, i + 1, e.payload};
+        if (e.rest.front() != next_id) continue;
+        if (e.rest.size() == 1) return {i, next + 1, e.payload};  // a phrase of two words
+        if (std::size_t end = match_rest(t, next + 1, limit, std::span<const int>(e.rest).subspan(1)))
+            return {i, end, e.payload};
+    }
     return {};
 }
 
-PhraseSet::Match PhraseSet::ending_at(const TokenizedText& t, std::size_t end, std::size_t lo) const {
-    if (end == 0 || end > t.tokens.size() || !ids_) return {};
-    // Token end - 1 is the last word of any phrase that ends there: most tokens end none.
-    int last = id_of(t, *ids_, end - 1);
-    if (last < 0 || static_cast<std::size_t>(last) >= by_last_.size() || !by_last_[static_cast<std::size_t>(last)]) return {};
+// ending_at() once token end - 1, of word id `last`, is known to end some phrase.
+PhraseSet::Match PhraseSet::ending_with(const TokenizedText& t, std::size_t end, std::size_t lo, int last) const {
     // Possessives inside a phrase may stretch it by a token or two.
     std::size_t reach = max_words_ + 2;
     std::size_t from = end > reach ? std::max(lo, end - reach) : lo;
@@ -111,8 +125,11 @@ PhraseSet::Match PhraseSet::ending_at(const TokenizedText& t, std::size_t end, s
         if (t.tokens[s].kind == TokenKind::possessive) continue;
         const auto* list = entries(t, s);
         if (!list) continue;
-        for (const Entry& e : *list)
+        for (const Entry& e : *list) {
+            // A phrase that ends at `end` ends with the word `last`: no walk for the others.
+            if (!e.rest.empty() && e.rest.back() != last) continue;
             if (match_rest(t, s + 1, end, e.rest) == end) return {s, end, e.payload};
+        }
     }
     return {};
 }

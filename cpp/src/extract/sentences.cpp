@@ -25,24 +25,40 @@ struct Lines {
     std::size_t width = 0;
 };
 
-Lines measure_lines(std::string_view text) {
-    std::vector<std::size_t> lengths;
+// Calls line(length) for each non-empty line of text, in order, until it returns false.
+template <class Line>
+void for_each_line(std::string_view text, Line line) {
     std::size_t start = 0;
     while (start <= text.size()) {
         // memchr: this runs over every byte of every document.
         const void* found = std::memchr(text.data() + start, '\n', text.size() - start);
         std::size_t i = found ? static_cast<std::size_t>(static_cast<const char*>(found) - text.data()) : text.size();
         std::size_t len = i - start;
-        if (len > 0) lengths.push_back(len);
+        if (len > 0 && !line(len)) return;
         start = i + 1;
     }
+}
+
+Lines measure_lines(std::string_view text) {
+    // Two passes and no list of lengths: most texts have a line longer than 100 bytes, which
+    // settles it (not wrapped) at once, before the end of the first pass.
+    constexpr std::size_t wrap_width_limit = 100;
+    std::size_t count = 0, longest = 0;
+    bool too_long = false;
+    for_each_line(text, [&](std::size_t len) {
+        ++count;
+        longest = std::max(longest, len);
+        too_long = len > wrap_width_limit;
+        return !too_long;
+    });
     Lines lines;
-    if (lengths.size() < 6) return lines;
-    std::size_t longest = *std::max_element(lengths.begin(), lengths.end());
-    if (longest > 100) return lines;
+    if (too_long || count < 6) return lines;
     std::size_t near_width = 0;
-    for (std::size_t len : lengths) near_width += len + 15 >= longest;
-    lines.wrapped = near_width * 2 >= lengths.size() && longest >= 50;
+    for_each_line(text, [&](std::size_t len) {
+        near_width += len + 15 >= longest;
+        return true;
+    });
+    lines.wrapped = near_width * 2 >= count && longest >= 50;
     lines.width = longest;
     return lines;
 }
@@ -69,19 +85,27 @@ std::vector<Sentence> split_sentences(const TokenizedText& t, const Lexicon& lex
         s.begin = tokens[first].begin;
         s.end = tokens[last - 1].end;
         s.paragraph = paragraph;
-        std::string_view tail = t.low(tokens[last - 1]);
         bool line_end = last == tokens.size() || tokens[last].newlines_before > 0;
         bool line_begin = tokens[first].newlines_before > 0 || first == 0;
-        s.headline = line_end && line_begin && !is_terminal(tail) && tail != ":" && tail != ";" && tail != "," &&
-                     tokens[last - 1].kind != TokenKind::quote;
+        if (line_end && line_begin && tokens[last - 1].kind != TokenKind::quote) {
+            // The last token's text only for a sentence that has a line to itself.
+            std::string_view tail = t.low(tokens[last - 1]);
+            s.headline = !is_terminal(tail) && tail != ":" && tail != ";" && tail != ",";
+        }
         out.push_back(s);
         first = last;
     };
 
-    for (std::size_t k = 0; k < tokens.size(); ++k) {
-        const Token& tok = tokens[k];
-        // Most tokens neither open a line nor are punctuation: two byte tests pass them by.
-        if (tok.newlines_before == 0 && tok.kind != TokenKind::punct) continue;
+    // The size and data held in locals: the vector's, read through the reference, were loaded
+    // again (and the size divided by a token's) at every token, as out.push_back() might alias them.
+    const Token* const token_data = tokens.data();
+    const std::size_t token_count = tokens.size();
+    for (std::size_t k = 0; k < token_count; ++k) {
+        // Most tokens neither open a line nor are punctuation: two byte tests in a loop of
+        // their own pass them by.
+        while (k < token_count && token_data[k].newlines_before == 0 && token_data[k].kind != TokenKind::punct) ++k;
+        if (k == token_count) break;
+        const Token& tok = token_data[k];
         if (k > first && tok.newlines_before > 0) {
             bool line_break = tok.newlines_before >= 2 || !lines.wrapped;
             if (!line_break) {

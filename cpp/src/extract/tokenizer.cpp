@@ -130,6 +130,76 @@ inline CharClass classify(std::string_view s, std::size_t p, std::size_t& n) noe
     return classify_multibyte(s, p, n);
 }
 
+// Where a word ends, its first character read and e just after it: letters, and inner
+// apostrophes that are not a possessive.
+inline std::size_t word_end(std::string_view text, std::size_t e) noexcept {
+    const std::size_t size = text.size();
+    while (e < size) {
+        // ASCII letters are most of any text: step over them without the full classifier.
+        e = skip_ascii_letters(text, e);
+        if (e >= size) break;
+        // Any other ASCII byte but an apostrophe ends the word: no classifier for
+        // the space or comma after nearly every word.
+        if (const auto c = static_cast<unsigned char>(text[e]); c < 0x80 && c != '\'') break;
+        std::size_t m = 1;
+        CharClass next = classify(text, e, m);
+        if (next == CharClass::letter) {
+            e += m;
+            continue;
+        }
+        if (next == CharClass::apostrophe && e + m < size) {
+            std::size_t k = 1;
+            if (classify(text, e + m, k) != CharClass::letter) break;
+            // "Offender's" splits off the possessive; "o'clock" stays whole.
+            bool possessive = (text[e + m] == 's' || text[e + m] == 'S') &&
+                              (e + m + 1 >= size || classify(text, e + m + 1, k) != CharClass::letter);
+            if (possessive) break;
+            e += m;
+            continue;
+        }
+        break;
+    }
+    return e;
+}
+
+// Where the number that starts at b ends: digits with inner separators ("2,500", "2.5",
+// "1.250.000"). Not inlined: numbers are few, and inlined, this loop made tokenize() keep
+// the word loop's variables in memory instead of registers.
+[[gnu::noinline]] std::size_t number_end(std::string_view text, std::size_t b) noexcept {
+    const std::size_t size = text.size();
+    std::size_t p = b;
+    bool decimal = false, dotted = false;
+    auto group_of_three = [&](std::size_t at) {  // ".000" or ",000" and no fourth digit
+        return at + 3 < size && ascii_digit(static_cast<unsigned char>(text[at + 1])) &&
+               ascii_digit(static_cast<unsigned char>(text[at + 2])) &&
+               ascii_digit(static_cast<unsigned char>(text[at + 3])) &&
+               (at + 4 >= size || !ascii_digit(static_cast<unsigned char>(text[at + 4])));
+    };
+    while (p < size) {
+        if (ascii_digit(static_cast<unsigned char>(text[p]))) {
+            ++p;
+        } else if (text[p] == '.' && (dotted || (!decimal && p - b <= 3)) && group_of_three(p) &&
+                   p + 4 < size && text[p + 4] == '.' && group_of_three(p + 4)) {
+            dotted = true;  // "1.250.000": thousands written with dots; numbers.cpp reads them
+            p += 4;
+        } else if (text[p] == '.' && dotted && group_of_three(p)) {
+            p += 4;
+        } else if (text[p] == ',' && !decimal && p + 3 < size && ascii_digit(static_cast<unsigned char>(text[p + 1])) &&
+                   ascii_digit(static_cast<unsigned char>(text[p + 2])) &&
+                   ascii_digit(static_cast<unsigned char>(text[p + 3])) &&
+                   (p + 4 >= size || !ascii_digit(static_cast<unsigned char>(text[p + 4])))) {
+            p += 4;  // a thousands group: exactly three digits follow
+        } else if (text[p] == '.' && !decimal && p + 1 < size &&
+                   ascii_digit(static_cast<unsigned char>(text[p + 1]))) {
+            decimal = true;
+            p += 2;
+        } else {
+            break;
+        }
+    }
+    return p;
+}
+
 }  // namespace
 
 void tokenize(std::string_view text, TokenizedText& out) {
@@ -148,116 +218,76 @@ void tokenize(std::string_view text, TokenizedText& out) {
     std::uint8_t newlines = 2;
     std::size_t p = 0;
     const std::size_t size = text.size();
-    auto push = [&](std::size_t b, std::size_t e, TokenKind kind) {
+    // `upper` is only ever true for a word: no other kind of token starts with a capital.
+    auto push = [&](std::size_t b, std::size_t e, TokenKind kind, bool upper = false) {
         Token t;
         t.begin = static_cast<std::uint32_t>(b);
         t.end = static_cast<std::uint32_t>(e);
         t.kind = kind;
         t.space_before = space;
         t.newlines_before = newlines;
-        t.upper = (text[b] >= 'A' && text[b] <= 'Z') || (static_cast<unsigned char>(text[b]) >= 0xC3 && latin_capital(text, b));
+        t.upper = upper;
         out.tokens.push_back(t);
         space = false;
         newlines = 0;
     };
     while (p < size) {
+        const auto c = static_cast<unsigned char>(text[p]);
         // The space between words, a sixth of prose, without the jump on the class: that
         // indirect jump predicts badly when every other token is a space.
-        if (text[p] == ' ') {
+        if (c == ' ') {
             space = true;
             ++p;
             continue;
         }
-        std::size_t n = 1;
-        CharClass cls = classify(text, p, n);
-        switch (cls) {
-            case CharClass::space:
-                space = true;
-                if (text[p] == '\n' && newlines < 2) ++newlines;
-                p += n;
-                break;
-            case CharClass::letter: {
-                std::size_t b = p;
-                p += n;
-                while (p < size) {
-                    // ASCII letters are most of any text: step over them without the full classifier.
-                    p = skip_ascii_letters(text, p);
-                    if (p >= size) break;
-                    // Any other ASCII byte but an apostrophe ends the word: no classifier for
-                    // the space or comma after nearly every word.
-                    if (const auto c = static_cast<unsigned char>(text[p]); c < 0x80 && c != '\'') break;
-                    std::size_t m = 1;
-                    CharClass next = classify(text, p, m);
-                    if (next == CharClass::letter) {
-                        p += m;
-                        continue;
-                    }
-                    if (next == CharClass::apostrophe && p + m < size) {
-                        std::size_t k = 1;
-                        if (classify(text, p + m, k) != CharClass::letter) break;
-                        // "Offender's" splits off the possessive; "o'clock" stays whole.
-                        bool possessive = (text[p + m] == 's' || text[p + m] == 'S') &&
-                                          (p + m + 1 >= size || classify(text, p + m + 1, k) != CharClass::letter);
-                        if (possessive) break;
-                        p += m;
-                        continue;
-                    }
+        const std::size_t b = p;
+        bool upper = false;
+        if (ascii_letters.is[c]) {
+            // A word that starts with an ASCII letter, most tokens: without the classifier's
+            // table and the jump on its class.
+            p = word_end(text, p + 1);
+            upper = c <= 'Z';
+        } else {
+            std::size_t n = 1;
+            switch (classify(text, p, n)) {
+                case CharClass::letter:
+                    p = word_end(text, p + n);
+                    upper = (c >= 'A' && c <= 'Z') || (c >= 0xC3 && latin_capital(text, b));
                     break;
-                }
-                push(b, p, TokenKind::word);
-                // A possessive starts with ' or a multibyte ’; the test above again.
-                if (p < size && (text[p] == '\'' || static_cast<unsigned char>(text[p]) >= 0x80)) {
-                    std::size_t m = 1;
-                    if (classify(text, p, m) == CharClass::apostrophe && p + m < size &&
-                        (text[p + m] == 's' || text[p + m] == 'S')) {
-                        std::size_t k = 1;
-                        if (p + m + 1 >= size || classify(text, p + m + 1, k) != CharClass::letter) {
-                            push(p, p + m + 1, TokenKind::possessive);
-                            p += m + 1;
-                        }
-                    }
-                }
-                break;
+                case CharClass::space:
+                    space = true;
+                    if (c == '\n' && newlines < 2) ++newlines;
+                    p += n;
+                    continue;
+                case CharClass::digit:
+                    p = number_end(text, b);
+                    push(b, p, TokenKind::number);
+                    continue;
+                case CharClass::fraction: push(p, p + n, TokenKind::fraction); p += n; continue;
+                case CharClass::quote: push(p, p + n, TokenKind::quote); p += n; continue;
+                case CharClass::apostrophe: push(p, p + n, TokenKind::quote); p += n; continue;
+                case CharClass::dash: push(p, p + n, TokenKind::dash); p += n; continue;
+                case CharClass::other: push(p, p + n, TokenKind::punct); p += n; continue;
             }
-            case CharClass::digit: {
-                std::size_t b = p;
-                bool decimal = false, dotted = false;
-                auto group_of_three = [&](std::size_t at) {  // ".000" or ",000" and no fourth digit
-                    return at + 3 < size && ascii_digit(static_cast<unsigned char>(text[at + 1])) &&
-                           ascii_digit(static_cast<unsigned char>(text[at + 2])) &&
-                           ascii_digit(static_cast<unsigned char>(text[at + 3])) &&
-                           (at + 4 >= size || !ascii_digit(static_cast<unsigned char>(text[at + 4])));
-                };
-                while (p < size) {
-                    if (ascii_digit(static_cast<unsigned char>(text[p]))) {
-                        ++p;
-                    } else if (text[p] == '.' && (dotted || (!decimal && p - b <= 3)) && group_of_three(p) &&
-                               p + 4 < size && text[p + 4] == '.' && group_of_three(p + 4)) {
-                        dotted = true;  // "1.250.000": thousands written with dots; numbers.cpp reads them
-                        p += 4;
-                    } else if (text[p] == '.' && dotted && group_of_three(p)) {
-                        p += 4;
-                    } else if (text[p] == ',' && !decimal && p + 3 < size && ascii_digit(static_cast<unsigned char>(text[p + 1])) &&
-                               ascii_digit(static_cast<unsigned char>(text[p + 2])) &&
-                               ascii_digit(static_cast<unsigned char>(text[p + 3])) &&
-                               (p + 4 >= size || !ascii_digit(static_cast<unsigned char>(text[p + 4])))) {
-                        p += 4;  // a thousands group: exactly three digits follow
-                    } else if (text[p] == '.' && !decimal && p + 1 < size &&
-                               ascii_digit(static_cast<unsigned char>(text[p + 1]))) {
-                        decimal = true;
-                        p += 2;
-                    } else {
-                        break;
-                    }
+        }
+        push(b, p, TokenKind::word, upper);
+        // The space after a word, most words, taken here: one test instead of a turn of the loop.
+        if (p < size && text[p] == ' ') {
+            space = true;
+            ++p;
+            continue;
+        }
+        // A possessive starts with ' or a multibyte ’; the test in word_end() again.
+        if (p < size && (text[p] == '\'' || static_cast<unsigned char>(text[p]) >= 0x80)) {
+            std::size_t m = 1;
+            if (classify(text, p, m) == CharClass::apostrophe && p + m < size &&
+                (text[p + m] == 's' || text[p + m] == 'S')) {
+                std::size_t k = 1;
+                if (p + m + 1 >= size || classify(text, p + m + 1, k) != CharClass::letter) {
+                    push(p, p + m + 1, TokenKind::possessive);
+                    p += m + 1;
                 }
-                push(b, p, TokenKind::number);
-                break;
             }
-            case CharClass::fraction: push(p, p + n, TokenKind::fraction); p += n; break;
-            case CharClass::quote: push(p, p + n, TokenKind::quote); p += n; break;
-            case CharClass::apostrophe: push(p, p + n, TokenKind::quote); p += n; break;
-            case CharClass::dash: push(p, p + n, TokenKind::dash); p += n; break;
-            case CharClass::other: push(p, p + n, TokenKind::punct); p += n; break;
         }
     }
 }
