@@ -6,6 +6,7 @@
 #include <cctype>
 #include <map>
 #include <set>
+#include <span>
 
 #include "extract_internal.hpp"
 
@@ -207,23 +208,55 @@ DocumentContext read_context(const TokenizedText& t, const std::vector<Sentence>
     bool international_cue = false;
     std::string_view first_agency;
 
-    // What each token may start, and what each sentence's tokens may: most sentences name
-    // no place, agency or operation and have no cue, and their scans are skipped whole.
-    std::vector<std::uint16_t> starts(t.tokens.size());
+    // What each sentence's tokens may start: most sentences name no place, agency or
+    // operation and have no cue, and their scans are skipped whole. And the tokens that may
+    // start a look-up of the two scans below, with what they may start, sentence by sentence
+    // (those of sentence i are marked[marked_begin[i] .. marked_begin[i + 1]]): most tokens
+    // start none, and they are passed over once here rather than once per scan.
+    // A look-up added to the scans needs its bit in `names` or in `scanned`.
+    const std::uint16_t names = is_operation_word | starts_agency | starts_place | starts_demonym;
+    const std::uint16_t scanned = names | starts_context_cue;
+    struct Marked {
+        std::uint32_t token;  // tokens hold 32-bit offsets: their indexes fit too
+        std::uint16_t starts;
+    };
     std::vector<std::uint16_t> sentence_starts(n);
-    for (std::size_t i = 0; i < n; ++i)
-        for (std::size_t j = sentences[i].first; j < sentences[i].last; ++j) {
-            starts[j] = d.starts_of(t, j);
-            sentence_starts[i] |= starts[j];
+    std::vector<Marked> marked;
+    std::vector<std::size_t> marked_begin(n + 1, 0);
+    // d.starts_of(t, j) for every token of the document, with the vectors it reads looked at
+    // once rather than once per token: `id_at` is the word id of token j.
+    auto mark = [&](auto id_at) {
+        const std::uint16_t* starts_by_id = d.starts.data();
+        const std::size_t ids_with_starts = d.starts.size();
+        for (std::size_t i = 0; i < n; ++i) {
+            marked_begin[i] = marked.size();
+            std::uint16_t any = 0;
+            for (std::size_t j = sentences[i].first, last = sentences[i].last; j < last; ++j) {
+                const int id = id_at(j);
+                const std::uint16_t starts =
+                    id >= 0 && static_cast<std::size_t>(id) < ids_with_starts ? starts_by_id[id] : 0;
+                any |= starts;
+                if (starts & scanned) marked.push_back({static_cast<std::uint32_t>(j), starts});
+            }
+            sentence_starts[i] = any;
         }
+    };
+    // The extractor has given every token its id (assign_ids); id_of() looks it up otherwise.
+    if (!t.ids.empty())
+        mark([ids = t.ids.data()](std::size_t j) { return ids[j]; });
+    else
+        mark([&](std::size_t j) { return id_of(t, d.ids, j); });
+    marked_begin[n] = marked.size();
 
     for (std::size_t i = 0; i < n; ++i) {
         SentenceView s{t, d, sentences[i].first, sentences[i].last};
-        // A look-up added to this loop needs its bit in `names`.
-        const std::uint16_t names = is_operation_word | starts_agency | starts_place | starts_demonym;
-        for (std::size_t j = s.first; j < s.last && (sentence_starts[i] & names); ++j) {
-            if (!(starts[j] & names)) continue;
-            if ((starts[j] & is_operation_word) && s.upper(j) && named[i].empty()) {
+        const std::span<const Marked> marked_here(marked.data() + marked_begin[i], marked_begin[i + 1] - marked_begin[i]);
+        std::size_t next = s.first;  // tokens before it belong to a name already read
+        for (const auto [token, starts] : marked_here) {
+            const std::size_t j = token;
+            if (j < next || !(starts & names)) continue;
+            next = j + 1;
+            if ((starts & is_operation_word) && s.upper(j) && named[i].empty()) {
                 std::string name = operation_name(s, j, sentences[i].headline);
                 std::string key = name;
                 std::transform(key.begin(), key.end(), key.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
@@ -232,26 +265,27 @@ DocumentContext read_context(const TokenizedText& t, const std::vector<Sentence>
                     if (operation_count[name]++ == 0) operation_order.push_back(name);
                 }
             }
-            if (auto a = s.agency_at(j)) {
+            // Only a word that starts an agency's name can (agency_at looks the same id up).
+            if (auto a = (starts & starts_agency) ? s.agency_at(j) : PhraseSet::Match{}) {
                 if (context.agency_of_sentence[i].empty())
                     context.agency_of_sentence[i] = d.agencies[static_cast<std::size_t>(a.payload)];
-                j = a.end - 1;
+                next = a.end;
                 continue;
             }
             if (auto p = s.place_at(j)) {
                 const Place place = place_of(d, t, p.payload);
                 if (place.kind == PlaceKind::country) countries.insert(place.name);
-                j = p.end - 1;
+                next = p.end;
             } else if (auto demonym = s.upper(j) ? d.demonyms.at(t, j, s.last) : PhraseSet::Match{};
                        demonym && d.police_nouns.at(t, demonym.end, s.last)) {
                 countries.insert(d.places[static_cast<std::size_t>(demonym.payload)].name);
-                j = demonym.end - 1;
+                next = demonym.end;
             }
         }
         int cues = 0;
-        for (std::size_t j = s.first; j < s.last && (sentence_starts[i] & starts_context_cue); ++j)
-            if (starts[j] & starts_context_cue)
-                if (auto m = d.context_cues.at(t, j, s.last)) cues |= m.payload;
+        for (const auto [token, starts] : marked_here)
+            if (starts & starts_context_cue)
+                if (auto m = d.context_cues.at(t, token, s.last)) cues |= m.payload;
         context.national_sentence[i] = cues & 1;
         context.international_sentence[i] = cues & 2;
         international_cue = international_cue || (cues & 2);
