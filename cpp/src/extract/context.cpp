@@ -43,10 +43,11 @@ std::optional<std::pair<int, std::size_t>> police_of_place(const SentenceView& s
                                                            bool last = false) {
     const auto& t = s.t;
     std::optional<std::pair<int, std::size_t>> found;
+    const TokenStarts starts_of(t, s.d);
     for (std::size_t j = from; j < to; ++j) {
         // Skips the tokens none of the look-ups below can match: a look-up added here needs
         // its bit in the mask.
-        const std::uint16_t starts = s.d.starts_of(t, j);
+        const std::uint16_t starts = starts_of(j);
         if (!(starts & (starts_police_name | starts_police_in | starts_place | starts_demonym | is_place_suffix))) continue;
         // "the Sumter County Sheriff's Office": found from its suffix, as its first word is any word.
         if ((starts & is_place_suffix) && s.d.police_nouns.at(t, j + 1, s.last)) {
@@ -223,29 +224,17 @@ DocumentContext read_context(const TokenizedText& t, const std::vector<Sentence>
     std::vector<std::uint16_t> sentence_starts(n);
     std::vector<Marked> marked;
     std::vector<std::size_t> marked_begin(n + 1, 0);
-    // d.starts_of(t, j) for every token of the document, with the vectors it reads looked at
-    // once rather than once per token: `id_at` is the word id of token j.
-    auto mark = [&](auto id_at) {
-        const std::uint16_t* starts_by_id = d.starts.data();
-        const std::size_t ids_with_starts = d.starts.size();
-        for (std::size_t i = 0; i < n; ++i) {
-            marked_begin[i] = marked.size();
-            std::uint16_t any = 0;
-            for (std::size_t j = sentences[i].first, last = sentences[i].last; j < last; ++j) {
-                const int id = id_at(j);
-                const std::uint16_t starts =
-                    id >= 0 && static_cast<std::size_t>(id) < ids_with_starts ? starts_by_id[id] : 0;
-                any |= starts;
-                if (starts & scanned) marked.push_back({static_cast<std::uint32_t>(j), starts});
-            }
-            sentence_starts[i] = any;
+    const TokenStarts starts_of(t, d);
+    for (std::size_t i = 0; i < n; ++i) {
+        marked_begin[i] = marked.size();
+        std::uint16_t any = 0;
+        for (std::size_t j = sentences[i].first, last = sentences[i].last; j < last; ++j) {
+            const std::uint16_t starts = starts_of(j);
+            any |= starts;
+            if (starts & scanned) marked.push_back({static_cast<std::uint32_t>(j), starts});
         }
-    };
-    // The extractor has given every token its id (assign_ids); id_of() looks it up otherwise.
-    if (!t.ids.empty())
-        mark([ids = t.ids.data()](std::size_t j) { return ids[j]; });
-    else
-        mark([&](std::size_t j) { return id_of(t, d.ids, j); });
+        sentence_starts[i] = any;
+    }
     marked_begin[n] = marked.size();
 
     for (std::size_t i = 0; i < n; ++i) {

@@ -40,6 +40,31 @@ struct RawFact {
     bool needs_companion = false;  // "in two days": a duration only beside another count
 };
 
+// LexiconData::starts_of() for scans over many tokens: the vectors it reads are read once,
+// when the reader is made, instead of once per token (a scan that calls out between tokens
+// made the compiler load them again each time).
+class TokenStarts {
+public:
+    TokenStarts(const TokenizedText& t, const LexiconData& d)
+        : t_(t), d_(d), ids_(t.ids.empty() ? nullptr : t.ids.data()), by_id_(d.starts.data()), known_(d.starts.size()) {}
+    std::uint16_t operator()(std::size_t i) const {
+        // The extractor gives every token its id (assign_ids) before any scan.
+        if (!ids_) return looked_up(t_, d_, i);
+        // A word no phrase uses has id -1, which converts to more than any known id.
+        const auto id = static_cast<std::size_t>(ids_[i]);
+        return id < known_ ? by_id_[id] : 0;
+    }
+
+private:
+    // d.starts_of(), for text without ids. Static, so that a scan's reader stays in registers.
+    static std::uint16_t looked_up(const TokenizedText& t, const LexiconData& d, std::size_t i);
+    const TokenizedText& t_;
+    const LexiconData& d_;
+    const int* ids_;
+    const std::uint16_t* by_id_;
+    std::size_t known_;
+};
+
 // The text reader shared by the passes: tokens, lexicon and the bounds of one sentence.
 struct SentenceView {
     const TokenizedText& t;

@@ -7,6 +7,10 @@
 
 namespace optally::extract::detail {
 
+std::uint16_t TokenStarts::looked_up(const TokenizedText& t, const LexiconData& d, std::size_t i) {
+    return d.starts_of(t, i);
+}
+
 bool SentenceView::is_boundary(std::size_t i) const {
     const Token& tok = t.tokens[i];
     if (tok.kind == TokenKind::dash)  // a spaced dash sets off a clause; "48-hour" is one word
@@ -38,8 +42,9 @@ PhraseSet::Match SentenceView::local_place_at(std::size_t i) const {
     // place_at() asks this of every capitalised word the gazetteer does not know: a look at
     // the start masks of the next three words answers most at once.
     bool suffix_near = false;
+    const TokenStarts starts_of(t, d);
     for (std::size_t k = i + 1; k < last && k <= i + 3 && !suffix_near; ++k)
-        suffix_near = d.starts_of(t, k) & is_place_suffix;
+        suffix_near = starts_of(k) & is_place_suffix;
     if (!suffix_near) return {};
     std::size_t k = i;
     while (k < last && k < i + 3 && t.tokens[k].kind == TokenKind::word && upper(k) && !has(d.place_suffixes, t, k) &&
@@ -232,14 +237,20 @@ std::vector<Figure> read_figures(const SentenceView& s, const Lexicon& lexicon) 
     const auto& t = s.t;
     const auto& d = s.d;
     std::vector<Figure> figures;
+    // Every token of every sentence passes here and few may start a figure: a number, a
+    // fraction or a word that starts a number ("six", "a", "dozens"). The scan to the next
+    // of those makes no call.
+    const Token* tokens = t.tokens.data();
+    const TokenStarts starts_of(t, d);
+    auto may_start_figure = [&](std::size_t i) {
+        const TokenKind kind = tokens[i].kind;
+        return kind == TokenKind::number || kind == TokenKind::fraction ||
+               (kind == TokenKind::word && (starts_of(i) & starts_number));
+    };
     for (std::size_t i = s.first; i < s.last;) {
-        const Token& tok = t.tokens[i];
-        bool candidate = tok.kind == TokenKind::number || tok.kind == TokenKind::fraction;
-        if (!candidate && tok.kind == TokenKind::word) {
-            candidate = d.starts_of(t, i) & starts_number;
-        }
-        std::optional<NumberSpan> span;
-        if (candidate) span = parse_number(t, i, s.last, lexicon);
+        while (i < s.last && !may_start_figure(i)) ++i;
+        if (i == s.last) break;
+        std::optional<NumberSpan> span = parse_number(t, i, s.last, lexicon);
         if (!span) {
             ++i;
             continue;
