@@ -14,8 +14,9 @@ namespace optally::extract::detail {
 
 namespace {
 
-// "Operation Notarise" -> "Notarise"; empty when the word is only the common noun.
-std::string operation_name(const SentenceView& s, std::size_t j, bool headline) {
+// "Operation Notarise" -> "Notarise" (a view of the text); empty when the word is only the
+// common noun.
+std::string_view operation_name(const SentenceView& s, std::size_t j, bool headline) {
     const auto& t = s.t;
     std::size_t k = j + 1;
     if (k < s.last && t.tokens[k].kind == TokenKind::quote) ++k;
@@ -34,7 +35,7 @@ std::string operation_name(const SentenceView& s, std::size_t j, bool headline) 
     }
     if (words == 0) return {};
     if (headline && quoted && words > 1 && (k >= s.last || t.tokens[k].kind != TokenKind::quote)) k = first + 1;
-    return std::string(t.text.substr(t.tokens[first].begin, t.tokens[k - 1].end - t.tokens[first].begin));
+    return t.text.substr(t.tokens[first].begin, t.tokens[k - 1].end - t.tokens[first].begin);
 }
 
 // "Lancashire Police", "Police in Lincolnshire" in [from, to): the first one, or the last
@@ -80,7 +81,7 @@ std::optional<std::pair<int, std::size_t>> police_of_place(const SentenceView& s
             bool possessed = p.end + 1 < s.last && t.tokens[p.end].kind == TokenKind::possessive &&
                              (s.d.police_nouns.at(t, p.end + 1, s.last) ||
                               (s.upper(p.end + 1) && t.tokens[p.end + 1].kind == TokenKind::word)) &&
-                             place_of(s.d, t, p.payload).kind == PlaceKind::country;
+                             place_kind(s.d, p.payload) == PlaceKind::country;
             if (possessed || s.d.police_nouns.at(t, p.end, s.last)) {
                 found = std::pair{p.payload, j};
                 if (!last) return found;
@@ -199,13 +200,13 @@ DocumentContext read_context(const TokenizedText& t, const std::vector<Sentence>
     context.national_sentence.assign(n, false);
     context.international_sentence.assign(n, false);
 
-    std::vector<std::string>& named = context.named_operation;
+    std::vector<std::string_view>& named = context.named_operation;
     std::vector<bool>& other_operation = context.other_operation;
     named.assign(n, {});
     other_operation.assign(n, false);
-    std::map<std::string, int> operation_count;
-    std::vector<std::string> operation_order;
-    std::set<std::string> countries;
+    std::map<std::string_view, int> operation_count;
+    std::vector<std::string_view> operation_order;
+    std::set<std::string_view> countries;  // names in the gazetteer
     bool international_cue = false;
     std::string_view first_agency;
 
@@ -246,8 +247,8 @@ DocumentContext read_context(const TokenizedText& t, const std::vector<Sentence>
             if (j < next || !(starts & names)) continue;
             next = j + 1;
             if ((starts & is_operation_word) && s.upper(j) && named[i].empty()) {
-                std::string name = operation_name(s, j, sentences[i].headline);
-                std::string key = name;
+                std::string_view name = operation_name(s, j, sentences[i].headline);
+                std::string key(name);
                 std::transform(key.begin(), key.end(), key.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
                 if (!name.empty() && !d.programmes.contains(key)) {
                     named[i] = name;
@@ -262,8 +263,7 @@ DocumentContext read_context(const TokenizedText& t, const std::vector<Sentence>
                 continue;
             }
             if (auto p = s.place_at(j)) {
-                const Place place = place_of(d, t, p.payload);
-                if (place.kind == PlaceKind::country) countries.insert(place.name);
+                if (place_kind(d, p.payload) == PlaceKind::country) countries.insert(place_name(d, t, p.payload));
                 next = p.end;
             } else if (auto demonym = s.upper(j) ? d.demonyms.at(t, j, s.last) : PhraseSet::Match{};
                        demonym && d.police_nouns.at(t, demonym.end, s.last)) {
@@ -324,9 +324,11 @@ DocumentContext read_context(const TokenizedText& t, const std::vector<Sentence>
     for (std::size_t i = 0; i < n; ++i) {
         if (context.agency_of_sentence[i].empty() && context.subject_place_of_sentence[i] >= 0) {
             // No agency named: the police force the sentence opens with acts.
-            const Place place = place_of(d, t, context.subject_place_of_sentence[i]);
-            if (place.kind == PlaceKind::force && !place.force.empty())
-                context.agency_of_sentence[i] = context.made_agencies.emplace_front(place.force + " Police");
+            // A place of that kind is the gazetteer's (one written in the text is a county).
+            const int subject = context.subject_place_of_sentence[i];
+            if (place_kind(d, subject) == PlaceKind::force)
+                if (const std::string& force = d.places[static_cast<std::size_t>(subject)].force; !force.empty())
+                    context.agency_of_sentence[i] = context.made_agencies.emplace_front(force + " Police");
         }
         if (!context.agency_of_sentence[i].empty())
             agency = context.agency_of_sentence[i];
@@ -337,16 +339,16 @@ DocumentContext read_context(const TokenizedText& t, const std::vector<Sentence>
 }
 
 void assign_operations(DocumentContext& context) {
-    std::string current = context.main_operation;
+    std::string_view current = context.main_operation;
     std::size_t n = context.named_operation.size();
     context.operation_of_sentence.assign(n, {});
     for (std::size_t i = 0; i < n; ++i) {
         if (!context.named_operation[i].empty())
             current = context.named_operation[i];
         else if (context.other_operation[i])
-            current.clear();  // "it mirrors a similar operation in the UK": not this one
+            current = {};  // "it mirrors a similar operation in the UK": not this one
         else if (context.home_place >= 0 && context.national_sentence[i])
-            current.clear();  // a local operation's report turning to the national picture
+            current = {};  // a local operation's report turning to the national picture
         context.operation_of_sentence[i] = current;
     }
 }
@@ -371,7 +373,8 @@ std::string scope_of(const RawFact& fact, const SentenceView& s, const DocumentC
         for (const NameSpan& name : find_names(s, nullptr, nullptr))
             if (name.first < last && first < name.last) return "total";
     }
-    const Place p = place_of(s.d, s.t, *place);
+    const PlaceKind kind = place_kind(s.d, *place);
+    const std::string_view name = place_name(s.d, s.t, *place);
     // "a North Yorkshire Police operation in which 31 people were arrested": the force that ran
     // the operation, not a part of it.
     if (!listed)
@@ -386,14 +389,11 @@ std::string scope_of(const RawFact& fact, const SentenceView& s, const DocumentC
     // The whole country of a national operation, or the area a local one covers, is its total;
     // so is the country whose police report the lead's figures ("Spain's Guardia Civil said it
     // had arrested 34"), though the report names Europol or other countries later.
-    if (p.kind == PlaceKind::country && !listed &&
-        (!context.international || (context.home_country >= 0 && place_of(s.d, s.t, context.home_country).name == p.name)))
+    if (kind == PlaceKind::country && !listed &&
+        (!context.international || (context.home_country >= 0 && place_name(s.d, s.t, context.home_country) == name)))
         return "total";
-    if (context.home_place >= 0) {
-        const Place home = place_of(s.d, s.t, context.home_place);
-        if (home.name == p.name) return "total";
-    }
-    return p.name;
+    if (context.home_place >= 0 && place_name(s.d, s.t, context.home_place) == name) return "total";
+    return std::string(name);
 }
 
 }  // namespace optally::extract::detail

@@ -81,7 +81,7 @@ struct SentenceView {
     // A place or agency name at token i (which must be capitalised), or no match.
     PhraseSet::Match place_at(std::size_t i) const;
     // "Milwaukee County", "St Tammany Parish": a place the gazetteer need not list, of up to three
-    // capitalised words before a suffix word. Its payload is local_place_base and more (see place_of).
+    // capitalised words before a suffix word. Its payload is local_place_base and more (see written_place).
     PhraseSet::Match local_place_at(std::size_t i) const;
     PhraseSet::Match agency_at(std::size_t i) const;
     // The place a list line opens with, before ":" or a spaced dash: "Kent: 12", "Westmoreland
@@ -125,8 +125,10 @@ bool long_span_of_time(const SentenceView& s);
 int heading_metric(const SentenceView& s, bool headline);
 
 // context.cpp: places, operations and agencies across the document.
+// Operation names are views of the document's text (TokenizedText::text), which outlives
+// the context: no string per sentence to copy, and none to free.
 struct DocumentContext {
-    std::vector<std::string> operation_of_sentence;  // "" when none governs
+    std::vector<std::string_view> operation_of_sentence;  // "" when none governs
     // Views of lexicon agencies or of made_agencies: the name governs every sentence up to the
     // next, and a copy per sentence allocated for each name longer than 15 bytes.
     std::vector<std::string_view> agency_of_sentence;
@@ -135,9 +137,9 @@ struct DocumentContext {
     std::vector<std::size_t> subject_token_of_sentence;  // where that place is named
     std::vector<bool> national_sentence;
     std::vector<bool> international_sentence;        // "Europol", "countries", "worldwide"
-    std::vector<std::string> named_operation;        // the operation a sentence names, or ""
+    std::vector<std::string_view> named_operation;   // the operation a sentence names, or ""
     std::vector<bool> other_operation;               // "a similar operation": not the one at hand
-    std::string main_operation;                      // the one the document names most
+    std::string_view main_operation;                 // the one the document names most
     bool international = false;
     int home_place = -1;  // the area a local operation covers: figures there are its total
     int home_country = -1;  // the country whose police state the lead's figures, if no cue there is international
@@ -171,7 +173,12 @@ inline std::pair<std::size_t, std::size_t> written_place_tokens(int payload) {
     auto code = static_cast<std::size_t>(payload - local_place_base);
     return {code / 4, code / 4 + code % 4 + 1};
 }
-Place place_of(const LexiconData& d, const TokenizedText& t, int payload);
+// What a place payload stands for, read without copying a Place: its kind (a place written
+// in the text is a county) and its name as written out.
+inline PlaceKind place_kind(const LexiconData& d, int payload) {
+    return payload < local_place_base ? d.places[static_cast<std::size_t>(payload)].kind : PlaceKind::county;
+}
+std::string_view place_name(const LexiconData& d, const TokenizedText& t, int payload);
 
 // redact.cpp: what evidence may not show. Token ranges [first, last) of person names in a
 // sentence, and bytes that are not UTF-8.

@@ -35,7 +35,7 @@ int home_place(const std::vector<RawFact>& raw, const TokenizedText& t, const st
         std::optional<int> place = clause_place(s, fact.figure_first, fact.cue_end);
         if (!place && context.subject_place_of_sentence[lead] >= 0) place = context.subject_place_of_sentence[lead];
         if (!place) continue;
-        if (place_of(d, t, *place).kind != PlaceKind::country) return context.national_sentence[lead] ? -1 : *place;
+        if (place_kind(d, *place) != PlaceKind::country) return context.national_sentence[lead] ? -1 : *place;
         if (context.home_country < 0 && std::none_of(context.international_sentence.begin(),
                                                      context.international_sentence.begin() + static_cast<std::ptrdiff_t>(lead) + 1,
                                                      [](bool cue) { return cue; }))

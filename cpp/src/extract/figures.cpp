@@ -121,13 +121,10 @@ std::optional<int> SentenceView::written_place_ending_at(std::size_t end) const 
     return written_place(k, end);
 }
 
-Place place_of(const LexiconData& d, const TokenizedText& t, int payload) {
-    if (payload < local_place_base) return d.places[static_cast<std::size_t>(payload)];
+std::string_view place_name(const LexiconData& d, const TokenizedText& t, int payload) {
+    if (payload < local_place_base) return d.places[static_cast<std::size_t>(payload)].name;
     const auto [first, last] = written_place_tokens(payload);
-    Place place;
-    place.name = std::string(t.text.substr(t.tokens[first].begin, t.tokens[last - 1].end - t.tokens[first].begin));
-    place.kind = PlaceKind::county;
-    return place;
+    return t.text.substr(t.tokens[first].begin, t.tokens[last - 1].end - t.tokens[first].begin);
 }
 
 PhraseSet::Match SentenceView::agency_at(std::size_t i) const {
