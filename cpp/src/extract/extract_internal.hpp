@@ -100,8 +100,9 @@ struct SentenceView {
     bool names_no_place(std::size_t k, std::size_t end, bool agencies) const;
 };
 
-// figures.cpp: every figure of the sentence, with exclusions, qualifiers and ranges marked.
-std::vector<Figure> read_figures(const SentenceView& s, const Lexicon& lexicon);
+// figures.cpp: every figure of the sentence, with exclusions, qualifiers and ranges marked,
+// into `figures` (cleared first: the extractor reuses one vector for every sentence).
+void read_figures(const SentenceView& s, const Lexicon& lexicon, std::vector<Figure>& figures);
 bool contains_phrase(const SentenceView& s, const PhraseSet& set, std::size_t from, std::size_t to);
 
 // metrics.cpp: the facts the figures of one sentence state.
@@ -117,8 +118,9 @@ struct ReadBefore {
 };
 // The metrics a table's header row names per column, or nothing when the sentence is none.
 std::vector<int> table_columns(const SentenceView& s);
-std::vector<RawFact> read_facts(const SentenceView& s, const std::vector<Figure>& figures, std::size_t sentence_index,
-                                const ReadBefore& before = {});
+// Appends the facts of the sentence to `out`.
+void read_facts(const SentenceView& s, const std::vector<Figure>& figures, std::size_t sentence_index,
+                const ReadBefore& before, std::vector<RawFact>& out);
 // "a month-long operation": a span of time a sentence may state without a figure.
 bool long_span_of_time(const SentenceView& s);
 // The metric a list's heading names ("Arrests by area:"), or -1 when the sentence is none.

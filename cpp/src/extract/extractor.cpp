@@ -193,13 +193,14 @@ std::vector<Fact> extract_text(std::string_view text, std::string_view doc, cons
 
     std::vector<RawFact> raw;
     ReadBefore before;
+    std::vector<Figure> figures;  // of one sentence at a time
     const bool has_bars = body.find('|') != std::string_view::npos;  // table rows (html.cpp) or none
     for (std::size_t i = 0; i < sentences.size(); ++i) {
         SentenceView s{t, d, sentences[i].first, sentences[i].last};
         // A list's lines are short lines of their own; anything else ends the list.
         bool list_line = s.last - s.first <= 12 && t.tokens[s.first].newlines_before > 0;
         if (!list_line) before.heading_metric = -1;
-        std::vector<Figure> figures = read_figures(s, lexicon);
+        read_figures(s, lexicon, figures);
         // A table's rows follow its header row and end with the first line that is no row.
         bool row = false;
         for (std::size_t k = s.first; has_bars && k < s.last && !row; ++k)
@@ -219,10 +220,10 @@ std::vector<Fact> extract_text(std::string_view text, std::string_view doc, cons
         }
         // Figures of a study, a survey or an estimate of the wider population.
         if (contains_phrase(s, d.negative_sentence, s.first, s.last)) continue;
-        for (RawFact& fact : read_facts(s, figures, i, before)) {
-            if (d.metric_takes[static_cast<std::size_t>(fact.metric)] & person) before.people_metric = fact.metric;
-            raw.push_back(fact);
-        }
+        const std::size_t first_new = raw.size();
+        read_facts(s, figures, i, before, raw);
+        for (std::size_t k = first_new; k < raw.size(); ++k)
+            if (d.metric_takes[static_cast<std::size_t>(raw[k].metric)] & person) before.people_metric = raw[k].metric;
     }
     if (raw.empty()) return {};
 

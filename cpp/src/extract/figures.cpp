@@ -230,10 +230,10 @@ bool not_a_figure(const SentenceView& s, const Figure& f) {
 
 }  // namespace
 
-std::vector<Figure> read_figures(const SentenceView& s, const Lexicon& lexicon) {
+void read_figures(const SentenceView& s, const Lexicon& lexicon, std::vector<Figure>& figures) {
     const auto& t = s.t;
     const auto& d = s.d;
-    std::vector<Figure> figures;
+    figures.clear();
     // Every token of every sentence passes here and few may start a figure: a number, a
     // fraction or a word that starts a number ("six", "a", "dozens"). The scan to the next
     // of those makes no call.
@@ -265,7 +265,6 @@ std::vector<Figure> read_figures(const SentenceView& s, const Lexicon& lexicon) 
             if (f.qualifier == Qualifier::exact) f.qualifier = static_cast<Qualifier>(q.payload);
             f.cue_begin = q.end;
         }
-        if (figures.empty()) figures.reserve(8);  // one allocation for the figures of most sentences
         figures.push_back(f);
         i = span->last;
     }
@@ -302,7 +301,6 @@ std::vector<Figure> read_figures(const SentenceView& s, const Lexicon& lexicon) 
         if (a.qualifier == Qualifier::exact) a.qualifier = Qualifier::at_least;
         if (b.qualifier == Qualifier::exact) b.qualifier = Qualifier::up_to;
     }
-    return figures;
 }
 
 }  // namespace optally::extract::detail

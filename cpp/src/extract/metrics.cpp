@@ -17,8 +17,8 @@ struct Found {
 class MetricReader {
 public:
     MetricReader(const SentenceView& s, const std::vector<Figure>& figures, const ReadBefore& before)
-        : s_(s), t_(s.t), d_(s.d), figures_(figures), heading_metric_(before.heading_metric), people_metric_(before.people_metric),
-          columns_(before.columns) {
+        : s_(s), t_(s.t), d_(s.d), figures_(figures), figure_at_(buffers().figure_at), consumed_(buffers().consumed),
+          heading_metric_(before.heading_metric), people_metric_(before.people_metric), columns_(before.columns) {
         figure_at_.assign(s.last - s.first, -1);
         for (std::size_t k = 0; k < figures.size(); ++k) {
             const Figure& f = figures[k];
@@ -27,15 +27,34 @@ public:
         }
     }
 
-    std::vector<RawFact> read(std::size_t sentence_index);
+    // ...but not the buffers of a very long "sentence", which would stay with the thread.
+    ~MetricReader() {
+        if (figure_at_.capacity() > 65536) std::vector<int>().swap(figure_at_);
+    }
+    MetricReader(const MetricReader&) = delete;
+    MetricReader& operator=(const MetricReader&) = delete;
+
+    // Appends the sentence's facts to `out`.
+    void read(std::size_t sentence_index, std::vector<RawFact>& out);
 
 private:
+    // The tables below reuse the thread's buffers: read_facts runs on every sentence with a
+    // figure, and does not nest.
+    struct Buffers {
+        std::vector<int> figure_at;
+        std::vector<bool> consumed;
+    };
+    static Buffers& buffers() {
+        thread_local Buffers buffers;
+        return buffers;
+    }
+
     const SentenceView& s_;
     const TokenizedText& t_;
     const LexiconData& d_;
     const std::vector<Figure>& figures_;
-    std::vector<int> figure_at_;  // figure starting at each token of the sentence, or -1
-    std::vector<bool> consumed_;  // figures read as part of another ("2 years and 3 months")
+    std::vector<int>& figure_at_;  // figure starting at each token of the sentence, or -1
+    std::vector<bool>& consumed_;  // figures read as part of another ("2 years and 3 months")
     int heading_metric_;          // what the list this line belongs to counts, or -1
     int people_metric_;           // what the last count of people before this sentence counted, or -1
     const std::vector<int>& columns_;  // the metrics of a table's columns, when this is a row
@@ -738,9 +757,8 @@ std::optional<RawFact> MetricReader::count(const Figure& f, std::size_t anchor, 
     return fact;
 }
 
-std::vector<RawFact> MetricReader::read(std::size_t sentence_index) {
-    std::vector<RawFact> out;
-    out.reserve(figures_.size() + 1);
+void MetricReader::read(std::size_t sentence_index, std::vector<RawFact>& out) {
+    const std::size_t first_fact = out.size();  // this sentence's facts are out[first_fact, ...)
     consumed_.assign(figures_.size(), false);
     for (std::size_t k = 0; k < figures_.size(); ++k) {
         const Figure& f = figures_[k];
@@ -752,7 +770,7 @@ std::vector<RawFact> MetricReader::read(std::size_t sentence_index) {
 
         std::optional<RawFact> fact = span_of_time(f, anchor);
         if (fact && fact->metric == -2) continue;
-        if (!fact) fact = count(f, anchor, out.empty() ? nullptr : &out.back());
+        if (!fact) fact = count(f, anchor, out.size() == first_fact ? nullptr : &out.back());
         if (!fact) continue;
         fact->sentence = sentence_index;
         if (lower) {
@@ -812,17 +830,16 @@ std::vector<RawFact> MetricReader::read(std::size_t sentence_index) {
     }
     // A span of time "in two days" is the operation's only beside a count it qualifies.
     bool counts = false;
-    for (const RawFact& fact : out) counts = counts || !fact.needs_companion;
-    if (!counts) out.clear();
-    return out;
+    for (std::size_t k = first_fact; k < out.size(); ++k) counts = counts || !out[k].needs_companion;
+    if (!counts) out.resize(first_fact);
 }
 
 }  // namespace
 
-std::vector<RawFact> read_facts(const SentenceView& s, const std::vector<Figure>& figures, std::size_t sentence_index,
-                                const ReadBefore& before) {
+void read_facts(const SentenceView& s, const std::vector<Figure>& figures, std::size_t sentence_index,
+                const ReadBefore& before, std::vector<RawFact>& out) {
     MetricReader reader(s, figures, before);
-    return reader.read(sentence_index);
+    reader.read(sentence_index, out);
 }
 
 bool long_span_of_time(const SentenceView& s) {
