@@ -124,12 +124,8 @@ std::string masked(const TokenizedText& t, const Sentence& sentence, const std::
 void drop_restatements(std::vector<Fact>& facts, const std::vector<bool>& from_headline,
                        const std::vector<std::string>& offender, const std::string& sentence_metric) {
     std::vector<bool> drop(facts.size(), false);
-    std::vector<bool> is_sentence(facts.size());
-    std::vector<std::size_t> counts;
-    for (std::size_t i = 0; i < facts.size(); ++i) {
-        is_sentence[i] = facts[i].metric == sentence_metric;
-        if (!is_sentence[i]) counts.push_back(i);
-    }
+    std::vector<std::size_t> counts, terms;  // indexes of the counts and of the prison terms, in order
+    for (std::size_t i = 0; i < facts.size(); ++i) (facts[i].metric == sentence_metric ? terms : counts).push_back(i);
     // Counts grouped by what they state: sorted, so that a group is a run.
     auto key = [&](std::size_t i) {
         const Fact& f = facts[i];
@@ -143,10 +139,10 @@ void drop_restatements(std::vector<Fact>& facts, const std::vector<bool>& from_h
         if (hedged)
             for (std::size_t k = first; k < last; ++k) drop[counts[k]] = facts[counts[k]].qualifier == Qualifier::exact;
     }
-    for (std::size_t i = 0; i < facts.size(); ++i) {
-        if (!is_sentence[i]) continue;
-        for (std::size_t j = 0; j < facts.size(); ++j) {
-            if (j == i || drop[j] || !is_sentence[j]) continue;
+    // Each prison term against the other terms only, not against every fact.
+    for (std::size_t i : terms) {
+        for (std::size_t j : terms) {
+            if (j == i || drop[j]) continue;
             if (days_per(facts[i].unit) * facts[i].value != days_per(facts[j].unit) * facts[j].value) continue;
             // An unnamed offender ("a former teacher") may be the one named later.
             bool same_offender = j < i && (offender[i] == offender[j] || offender[i].empty() || offender[j].empty());
