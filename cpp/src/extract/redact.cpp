@@ -166,14 +166,10 @@ std::size_t ill_formed_length(std::string_view text, std::size_t i) {
 
 }  // namespace
 
-void replace_invalid_utf8(std::string& text) {
-    std::size_t i = 0;
-    // ASCII, nearly all of any evidence, is valid UTF-8 byte by byte: eight bytes at a time
-    // until the first with its high bit set.
-    for (std::uint64_t word; i + 8 <= text.size(); i += 8) {
-        std::memcpy(&word, text.data() + i, 8);
-        if (word & 0x8080808080808080u) break;
-    }
+namespace {
+
+// replace_invalid_utf8 from byte i on, the bytes before it being valid.
+void replace_invalid_utf8_from(std::string& text, std::size_t i) {
     for (std::size_t n; i < text.size() && (n = optally::detail::utf8_sequence(text, i)) != 0;) i += n;
     if (i == text.size()) return;
     std::string out = text.substr(0, i);
@@ -187,6 +183,30 @@ void replace_invalid_utf8(std::string& text) {
         }
     }
     text = std::move(out);
+}
+
+}  // namespace
+
+void replace_invalid_utf8(std::string& text) {
+    // ASCII, nearly all of any evidence and of every field, is valid UTF-8 byte by byte: eight
+    // bytes at a time until the first with its high bit set, the last eight overlapping the
+    // word before. The extractor asks this of three fields of every fact, most of them short.
+    constexpr std::uint64_t high_bits = 0x8080808080808080u;
+    const std::size_t size = text.size();
+    std::size_t i = 0;
+    std::uint64_t word;
+    for (; i + 8 <= size; i += 8) {
+        std::memcpy(&word, text.data() + i, 8);
+        if (word & high_bits) return replace_invalid_utf8_from(text, i);
+    }
+    if (size >= 8) {
+        std::memcpy(&word, text.data() + size - 8, 8);
+        if (!(word & high_bits)) return;
+    } else {
+        while (i < size && static_cast<unsigned char>(text[i]) < 0x80) ++i;
+        if (i == size) return;
+    }
+    replace_invalid_utf8_from(text, i);
 }
 
 namespace {
