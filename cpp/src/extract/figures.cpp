@@ -133,6 +133,13 @@ PhraseSet::Match SentenceView::agency_at(std::size_t i) const {
 }
 
 bool contains_phrase(const SentenceView& s, const PhraseSet& set, std::size_t from, std::size_t to) {
+    // Most tokens start no phrase of the set: their word ids tell, without a call per token
+    // (set.at() would answer those with the same id look-up).
+    if (const int* ids = s.t.ids.empty() ? nullptr : s.t.ids.data()) {
+        for (std::size_t j = from; j < to; ++j)
+            if (set.starts_with(ids[j]) && set.at(s.t, j, to)) return true;
+        return false;
+    }
     for (std::size_t j = from; j < to; ++j)
         if (set.at(s.t, j, to)) return true;
     return false;
