@@ -65,6 +65,18 @@ private:
     std::size_t known_;
 };
 
+// The first token of [from, to) whose word `set` holds, or `to`: the word ids are read
+// straight from the tokens, in a loop with no call between tokens.
+inline std::size_t next_in(const WordSet& set, const TokenizedText& t, std::size_t from, std::size_t to) {
+    if (t.ids.empty()) {
+        while (from < to && !set.contains(t, from)) ++from;
+        return from;
+    }
+    const int* ids = t.ids.data();
+    while (from < to && !set.contains(ids[from])) ++from;
+    return from;
+}
+
 // The text reader shared by the passes: tokens, lexicon and the bounds of one sentence.
 struct SentenceView {
     const TokenizedText& t;
@@ -72,7 +84,13 @@ struct SentenceView {
     std::size_t first;
     std::size_t last;
 
-    bool is_boundary(std::size_t i) const;  // , ; : ( ) . ! ? and a spaced dash
+    // , ; : ( ) . ! ? and a spaced dash. Scans ask this token after token: a word is
+    // answered here, without a call.
+    bool is_boundary(std::size_t i) const {
+        const TokenKind kind = t.tokens[i].kind;
+        return (kind == TokenKind::dash || kind == TokenKind::punct) && is_boundary_mark(i);
+    }
+    bool is_boundary_mark(std::size_t i) const;  // is_boundary() of a dash or a punctuation mark
     // A capital first letter; "PSNI" and "HOUSTON" have one too.
     bool upper(std::size_t i) const { return i < t.tokens.size() && t.tokens[i].upper; }
     bool is_figure_token(std::size_t i) const {

@@ -11,7 +11,7 @@ std::uint16_t TokenStarts::looked_up(const TokenizedText& t, const LexiconData& 
     return d.starts_of(t, i);
 }
 
-bool SentenceView::is_boundary(std::size_t i) const {
+bool SentenceView::is_boundary_mark(std::size_t i) const {
     const Token& tok = t.tokens[i];
     if (tok.kind == TokenKind::dash)  // a spaced dash sets off a clause; "48-hour" is one word
         return tok.space_before && (i + 1 >= t.tokens.size() || t.tokens[i + 1].space_before);

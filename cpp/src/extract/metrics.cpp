@@ -784,8 +784,10 @@ void MetricReader::read(std::size_t sentence_index, std::vector<RawFact>& out) {
         out.push_back(*fact);
     }
     // "a week-long operation", "a fortnight of action": a span of time without a figure.
-    for (std::size_t j = s_.first; j + 1 < s_.last; ++j) {
-        if (!has(d_.time_unit_words, t_, j)) continue;
+    // Only at a word of a unit of time, found without a call per token.
+    const std::size_t last_unit = s_.last > s_.first ? s_.last - 1 : s_.first;  // a unit needs a word after it
+    for (std::size_t j = next_in(d_.time_unit_words, t_, s_.first, last_unit); j < last_unit;
+         j = next_in(d_.time_unit_words, t_, j + 1, last_unit)) {
         auto unit = d_.time_units.find(t_.low(j));
         if (unit == d_.time_units.end() || (j > s_.first && figure_starting(j - 1))) continue;
         if (j > s_.first && (s_.is_figure_token(j - 1) || (t_.tokens[j - 1].kind == TokenKind::dash && j > s_.first + 1 &&
