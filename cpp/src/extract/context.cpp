@@ -189,21 +189,28 @@ std::optional<int> clause_place(const SentenceView& s, std::size_t figure_first,
     return std::nullopt;
 }
 
-DocumentContext read_context(const TokenizedText& t, const std::vector<Sentence>& sentences, const LexiconData& d,
-                             std::size_t last_needed) {
-    DocumentContext context;
-    std::size_t n = sentences.size();
-    context.operation_of_sentence.assign(n, {});
-    context.agency_of_sentence.assign(n, {});
-    context.subject_place_of_sentence.assign(n, -1);
-    context.subject_token_of_sentence.assign(n, 0);
-    context.national_sentence.assign(n, false);
-    context.international_sentence.assign(n, false);
+void DocumentContext::reset(std::size_t sentences) {
+    operation_of_sentence.assign(sentences, {});
+    agency_of_sentence.assign(sentences, {});
+    made_agencies.clear();
+    subject_place_of_sentence.assign(sentences, -1);
+    subject_token_of_sentence.assign(sentences, 0);
+    national_sentence.assign(sentences, false);
+    international_sentence.assign(sentences, false);
+    named_operation.assign(sentences, {});
+    other_operation.assign(sentences, false);
+    main_operation = {};
+    international = false;
+    home_place = -1;
+    home_country = -1;
+}
 
+void read_context(const TokenizedText& t, const std::vector<Sentence>& sentences, const LexiconData& d,
+                  std::size_t last_needed, DocumentContext& context) {
+    std::size_t n = sentences.size();
+    context.reset(n);
     std::vector<std::string_view>& named = context.named_operation;
     std::vector<bool>& other_operation = context.other_operation;
-    named.assign(n, {});
-    other_operation.assign(n, false);
     std::map<std::string_view, int> operation_count;
     std::vector<std::string_view> operation_order;
     std::set<std::string_view> countries;  // names in the gazetteer
@@ -335,7 +342,6 @@ DocumentContext read_context(const TokenizedText& t, const std::vector<Sentence>
         else
             context.agency_of_sentence[i] = agency;
     }
-    return context;
 }
 
 void assign_operations(DocumentContext& context) {

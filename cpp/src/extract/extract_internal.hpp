@@ -163,11 +163,15 @@ struct DocumentContext {
     bool international = false;
     int home_place = -1;  // the area a local operation covers: figures there are its total
     int home_country = -1;  // the country whose police state the lead's figures, if no cue there is international
+
+    // Every field as for a new document of `sentences` sentences, the vectors keeping their
+    // room: the extractor reuses one context per thread. A field added above is set here too.
+    void reset(std::size_t sentences);
 };
 // `last_needed`: the last sentence whose figures are read; the places sentences open with are
-// not looked for after it.
-DocumentContext read_context(const TokenizedText& t, const std::vector<Sentence>& sentences, const LexiconData& d,
-                             std::size_t last_needed = static_cast<std::size_t>(-1));
+// not looked for after it. `context` is reset first.
+void read_context(const TokenizedText& t, const std::vector<Sentence>& sentences, const LexiconData& d,
+                  std::size_t last_needed, DocumentContext& context);
 // Sets operation_of_sentence once home_place is known.
 void assign_operations(DocumentContext& context);
 // The scope of a fact: "total" or a place as written out.

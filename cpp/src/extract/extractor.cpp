@@ -249,7 +249,17 @@ std::vector<Fact> extract_text(std::string_view text, std::string_view doc, cons
 
     std::size_t last_fact_sentence = 0;
     for (const RawFact& r : raw) last_fact_sentence = std::max(last_fact_sentence, r.sentence);
-    DocumentContext context = read_context(t, sentences, d, last_fact_sentence);
+    // The thread's context of its last document, reused (read_context resets it): a dozen
+    // vectors per document otherwise...
+    thread_local DocumentContext context;
+    // ...but not the vectors of a document of very many sentences, which would stay with the thread.
+    struct ReleaseContext {
+        DocumentContext& context;
+        ~ReleaseContext() {
+            if (context.named_operation.capacity() > 65536) context = DocumentContext{};
+        }
+    } release_context{context};
+    read_context(t, sentences, d, last_fact_sentence, context);
     context.home_place = home_place(raw, t, sentences, d, context);
     assign_operations(context);
 
