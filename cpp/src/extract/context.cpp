@@ -225,13 +225,31 @@ void read_context(const TokenizedText& t, const std::vector<Sentence>& sentences
     // A look-up added to the scans needs its bit in `names` or in `scanned`.
     const std::uint16_t names = is_operation_word | starts_agency | starts_place | starts_demonym;
     const std::uint16_t scanned = names | starts_context_cue;
+    // The vectors are the thread's, reused from document to document (read_context does not
+    // nest)...
     struct Marked {
         std::uint32_t token;  // tokens hold 32-bit offsets: their indexes fit too
         std::uint16_t starts;
     };
-    std::vector<std::uint16_t> sentence_starts(n);
-    std::vector<Marked> marked;
-    std::vector<std::size_t> marked_begin(n + 1, 0);
+    struct Marks {
+        std::vector<std::uint16_t> sentence_starts;
+        std::vector<Marked> marked;
+        std::vector<std::size_t> marked_begin;
+    };
+    thread_local Marks marks;
+    // ...but not those of a very long document, which would stay with the thread.
+    struct Release {
+        Marks& marks;
+        ~Release() {
+            if (marks.marked.capacity() > 65536 || marks.marked_begin.capacity() > 65536) marks = Marks{};
+        }
+    } release{marks};
+    std::vector<std::uint16_t>& sentence_starts = marks.sentence_starts;
+    std::vector<Marked>& marked = marks.marked;
+    std::vector<std::size_t>& marked_begin = marks.marked_begin;
+    sentence_starts.assign(n, 0);
+    marked.clear();
+    marked_begin.assign(n + 1, 0);
     const TokenStarts starts_of(t, d);
     for (std::size_t i = 0; i < n; ++i) {
         marked_begin[i] = marked.size();
