@@ -98,6 +98,9 @@ struct SentenceView {
     }
     // A place or agency name at token i (which must be capitalised), or no match.
     PhraseSet::Match place_at(std::size_t i) const;
+    // place_at() when its memo has no answer (a call of its own: most questions find one
+    // there, and need not pay for what the look-up keeps in registers).
+    PhraseSet::Match place_looked_up_at(std::size_t i, TokenizedText::Memo* memo) const;
     // "Milwaukee County", "St Tammany Parish": a place the gazetteer need not list, of up to three
     // capitalised words before a suffix word. Its payload is local_place_base and more (see written_place).
     PhraseSet::Match local_place_at(std::size_t i) const;

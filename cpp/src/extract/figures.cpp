@@ -28,6 +28,10 @@ PhraseSet::Match SentenceView::place_at(std::size_t i) const {
     TokenizedText::Memo* memo = i < t.memo.size() ? &t.memo[i] : nullptr;
     if (memo && memo->generation == t.generation && memo->first == first && memo->last == last)
         return memo->end == 0 ? PhraseSet::Match{} : PhraseSet::Match{i, memo->end, memo->payload};
+    return place_looked_up_at(i, memo);
+}
+
+PhraseSet::Match SentenceView::place_looked_up_at(std::size_t i, TokenizedText::Memo* memo) const {
     PhraseSet::Match found = d.place_names.at(t, i, last);
     if (!found) found = local_place_at(i);
     if (memo) {
