@@ -252,8 +252,8 @@ void read_figures(const SentenceView& s, const Lexicon& lexicon, std::vector<Fig
     const TokenStarts starts_of(t, d);
     auto may_start_figure = [&](std::size_t i) {
         const TokenKind kind = tokens[i].kind;
-        return kind == TokenKind::number || kind == TokenKind::fraction ||
-               (kind == TokenKind::word && (starts_of(i) & starts_number));
+        if (kind == TokenKind::word) return (starts_of(i) & starts_number) != 0;  // most tokens: asked first
+        return kind == TokenKind::number || kind == TokenKind::fraction;
     };
     for (std::size_t i = s.first; i < s.last;) {
         while (i < s.last && !may_start_figure(i)) ++i;
