@@ -283,7 +283,8 @@ std::vector<Fact> extract_text(std::string_view text, std::string_view doc, cons
     // Facts of one sentence come together: its evidence and offender are read once.
     std::size_t cached_sentence = sentences.size();
     std::pair<std::string, std::string> cached_evidence;  // evidence, offender
-    for (const RawFact& r : raw) {
+    for (std::size_t k = 0; k < raw.size(); ++k) {
+        const RawFact& r = raw[k];
         const Sentence& sentence = sentences[r.sentence];
         SentenceView s{t, d, sentence.first, sentence.last};
         if (cached_sentence != r.sentence) {
@@ -313,7 +314,13 @@ std::vector<Fact> extract_text(std::string_view text, std::string_view doc, cons
             std::size_t semi = text.find(';', f.end);
             if (semi != std::string_view::npos) f.end = static_cast<std::uint32_t>(semi + 1);
         }
-        f.evidence = cached_evidence.first;
+        // The sentence's last fact takes its evidence, the others a copy.
+        if (k + 1 == raw.size() || raw[k + 1].sentence != r.sentence) {
+            f.evidence = std::move(cached_evidence.first);
+            cached_sentence = sentences.size();
+        } else {
+            f.evidence = cached_evidence.first;
+        }
         facts.push_back(std::move(f));
         from_headline.push_back(sentence.headline);
         offender.push_back(cached_evidence.second);
