@@ -6,6 +6,7 @@
 #include <cctype>
 #include <map>
 #include <set>
+#include <span>
 
 #include "extract_internal.hpp"
 
@@ -13,8 +14,9 @@ namespace optally::extract::detail {
 
 namespace {
 
-// "Operation Notarise" -> "Notarise"; empty when the word is only the common noun.
-std::string operation_name(const SentenceView& s, std::size_t j, bool headline) {
+// "Operation Notarise" -> "Notarise" (a view of the text); empty when the word is only the
+// common noun.
+std::string_view operation_name(const SentenceView& s, std::size_t j, bool headline) {
     const auto& t = s.t;
     std::size_t k = j + 1;
     if (k < s.last && t.tokens[k].kind == TokenKind::quote) ++k;
@@ -33,7 +35,7 @@ std::string operation_name(const SentenceView& s, std::size_t j, bool headline) 
     }
     if (words == 0) return {};
     if (headline && quoted && words > 1 && (k >= s.last || t.tokens[k].kind != TokenKind::quote)) k = first + 1;
-    return std::string(t.text.substr(t.tokens[first].begin, t.tokens[k - 1].end - t.tokens[first].begin));
+    return t.text.substr(t.tokens[first].begin, t.tokens[k - 1].end - t.tokens[first].begin);
 }
 
 // "Lancashire Police", "Police in Lincolnshire" in [from, to): the first one, or the last
@@ -42,10 +44,11 @@ std::optional<std::pair<int, std::size_t>> police_of_place(const SentenceView& s
                                                            bool last = false) {
     const auto& t = s.t;
     std::optional<std::pair<int, std::size_t>> found;
+    const TokenStarts starts_of(t, s.d);
     for (std::size_t j = from; j < to; ++j) {
         // Skips the tokens none of the look-ups below can match: a look-up added here needs
         // its bit in the mask.
-        const std::uint16_t starts = s.d.starts_of(t, j);
+        const std::uint16_t starts = starts_of(j);
         if (!(starts & (starts_police_name | starts_police_in | starts_place | starts_demonym | is_place_suffix))) continue;
         // "the Sumter County Sheriff's Office": found from its suffix, as its first word is any word.
         if ((starts & is_place_suffix) && s.d.police_nouns.at(t, j + 1, s.last)) {
@@ -81,7 +84,7 @@ std::optional<std::pair<int, std::size_t>> police_of_place(const SentenceView& s
             bool possessed = p.end + 1 < s.last && t.tokens[p.end].kind == TokenKind::possessive &&
                              (s.d.police_nouns.at(t, owned, s.last) ||
                               (s.upper(p.end + 1) && t.tokens[p.end + 1].kind == TokenKind::word)) &&
-                             place_of(s.d, t, p.payload).kind == PlaceKind::country;
+                             place_kind(s.d, p.payload) == PlaceKind::country;
             if (possessed || s.d.police_nouns.at(t, p.end, s.last)) {
                 found = std::pair{p.payload, j};
                 if (!last) return found;
@@ -302,72 +305,117 @@ std::optional<int> clause_place(const SentenceView& s, std::size_t figure_first,
     return std::nullopt;
 }
 
-DocumentContext read_context(const TokenizedText& t, const std::vector<Sentence>& sentences, const LexiconData& d,
-                             std::size_t last_needed) {
-    DocumentContext context;
-    std::size_t n = sentences.size();
-    context.operation_of_sentence.assign(n, {});
-    context.agency_of_sentence.assign(n, {});
-    context.subject_place_of_sentence.assign(n, -1);
-    context.subject_token_of_sentence.assign(n, 0);
-    context.national_sentence.assign(n, false);
-    context.international_sentence.assign(n, false);
+void DocumentContext::reset(std::size_t sentences) {
+    operation_of_sentence.assign(sentences, {});
+    agency_of_sentence.assign(sentences, {});
+    made_agencies.clear();
+    subject_place_of_sentence.assign(sentences, -1);
+    subject_token_of_sentence.assign(sentences, 0);
+    national_sentence.assign(sentences, false);
+    international_sentence.assign(sentences, false);
+    named_operation.assign(sentences, {});
+    other_operation.assign(sentences, false);
+    main_operation = {};
+    international = false;
+    home_place = -1;
+    home_country = -1;
+}
 
-    std::vector<std::string>& named = context.named_operation;
+void read_context(const TokenizedText& t, const std::vector<Sentence>& sentences, const LexiconData& d,
+                  std::size_t last_needed, DocumentContext& context) {
+    std::size_t n = sentences.size();
+    context.reset(n);
+    std::vector<std::string_view>& named = context.named_operation;
     std::vector<bool>& other_operation = context.other_operation;
-    named.assign(n, {});
-    other_operation.assign(n, false);
-    std::map<std::string, int> operation_count;
-    std::vector<std::string> operation_order;
-    std::set<std::string> countries;
+    std::map<std::string_view, int> operation_count;
+    std::vector<std::string_view> operation_order;
+    std::set<std::string_view> countries;  // names in the gazetteer
     bool international_cue = false;
     std::string_view first_agency;
 
-    // What each token may start, and what each sentence's tokens may: most sentences name
-    // no place, agency or operation and have no cue, and their scans are skipped whole.
-    std::vector<std::uint16_t> starts(t.tokens.size());
-    std::vector<std::uint16_t> sentence_starts(n);
-    for (std::size_t i = 0; i < n; ++i)
-        for (std::size_t j = sentences[i].first; j < sentences[i].last; ++j) {
-            starts[j] = d.starts_of(t, j);
-            sentence_starts[i] |= starts[j];
+    // What each sentence's tokens may start: most sentences name no place, agency or
+    // operation and have no cue, and their scans are skipped whole. And the tokens that may
+    // start a look-up of the two scans below, with what they may start, sentence by sentence
+    // (those of sentence i are marked[marked_begin[i] .. marked_begin[i + 1]]): most tokens
+    // start none, and they are passed over once here rather than once per scan.
+    // A look-up added to the scans needs its bit in `names` or in `scanned`.
+    const std::uint16_t names = is_operation_word | starts_agency | starts_place | starts_demonym;
+    const std::uint16_t scanned = names | starts_context_cue;
+    // The vectors are the thread's, reused from document to document (read_context does not
+    // nest)...
+    struct Marked {
+        std::uint32_t token;  // tokens hold 32-bit offsets: their indexes fit too
+        std::uint16_t starts;
+    };
+    struct Marks {
+        std::vector<std::uint16_t> sentence_starts;
+        std::vector<Marked> marked;
+        std::vector<std::size_t> marked_begin;
+    };
+    thread_local Marks marks;
+    // ...but not those of a very long document, which would stay with the thread.
+    struct Release {
+        Marks& marks;
+        ~Release() {
+            if (marks.marked.capacity() > 65536 || marks.marked_begin.capacity() > 65536) marks = Marks{};
         }
+    } release{marks};
+    std::vector<std::uint16_t>& sentence_starts = marks.sentence_starts;
+    std::vector<Marked>& marked = marks.marked;
+    std::vector<std::size_t>& marked_begin = marks.marked_begin;
+    sentence_starts.assign(n, 0);
+    marked.clear();
+    marked_begin.assign(n + 1, 0);
+    const TokenStarts starts_of(t, d);
+    for (std::size_t i = 0; i < n; ++i) {
+        marked_begin[i] = marked.size();
+        std::uint16_t any = 0;
+        for (std::size_t j = sentences[i].first, last = sentences[i].last; j < last; ++j) {
+            const std::uint16_t starts = starts_of(j);
+            any |= starts;
+            if (starts & scanned) marked.push_back({static_cast<std::uint32_t>(j), starts});
+        }
+        sentence_starts[i] = any;
+    }
+    marked_begin[n] = marked.size();
 
     for (std::size_t i = 0; i < n; ++i) {
         SentenceView s{t, d, sentences[i].first, sentences[i].last};
-        // A look-up added to this loop needs its bit in `names`.
-        const std::uint16_t names = is_operation_word | starts_agency | starts_place | starts_demonym;
-        for (std::size_t j = s.first; j < s.last && (sentence_starts[i] & names); ++j) {
-            if (!(starts[j] & names)) continue;
-            if ((starts[j] & is_operation_word) && s.upper(j) && named[i].empty()) {
-                std::string name = operation_name(s, j, sentences[i].headline);
-                std::string key = name;
+        const std::span<const Marked> marked_here(marked.data() + marked_begin[i], marked_begin[i + 1] - marked_begin[i]);
+        std::size_t next = s.first;  // tokens before it belong to a name already read
+        for (const auto [token, starts] : marked_here) {
+            const std::size_t j = token;
+            if (j < next || !(starts & names)) continue;
+            next = j + 1;
+            if ((starts & is_operation_word) && s.upper(j) && named[i].empty()) {
+                std::string_view name = operation_name(s, j, sentences[i].headline);
+                std::string key(name);
                 std::transform(key.begin(), key.end(), key.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
                 if (!name.empty() && !d.programmes.contains(key)) {
                     named[i] = name;
                     if (operation_count[name]++ == 0) operation_order.push_back(name);
                 }
             }
-            if (auto a = s.agency_at(j)) {
+            // Only a word that starts an agency's name can (agency_at looks the same id up).
+            if (auto a = (starts & starts_agency) ? s.agency_at(j) : PhraseSet::Match{}) {
                 if (context.agency_of_sentence[i].empty())
                     context.agency_of_sentence[i] = d.agencies[static_cast<std::size_t>(a.payload)];
-                j = a.end - 1;
+                next = a.end;
                 continue;
             }
             if (auto p = s.place_at(j)) {
-                const Place place = place_of(d, t, p.payload);
-                if (place.kind == PlaceKind::country) countries.insert(place.name);
-                j = p.end - 1;
+                if (place_kind(d, p.payload) == PlaceKind::country) countries.insert(place_name(d, t, p.payload));
+                next = p.end;
             } else if (auto demonym = s.upper(j) ? d.demonyms.at(t, j, s.last) : PhraseSet::Match{};
                        demonym && d.police_nouns.at(t, demonym.end, s.last)) {
                 countries.insert(d.places[static_cast<std::size_t>(demonym.payload)].name);
-                j = demonym.end - 1;
+                next = demonym.end;
             }
         }
         int cues = 0;
-        for (std::size_t j = s.first; j < s.last && (sentence_starts[i] & starts_context_cue); ++j)
-            if (starts[j] & starts_context_cue)
-                if (auto m = d.context_cues.at(t, j, s.last)) cues |= m.payload;
+        for (const auto [token, starts] : marked_here)
+            if (starts & starts_context_cue)
+                if (auto m = d.context_cues.at(t, token, s.last)) cues |= m.payload;
         context.national_sentence[i] = cues & 1;
         context.international_sentence[i] = cues & 2;
         international_cue = international_cue || (cues & 2);
@@ -419,29 +467,30 @@ DocumentContext read_context(const TokenizedText& t, const std::vector<Sentence>
     for (std::size_t i = 0; i < n; ++i) {
         if (context.agency_of_sentence[i].empty() && context.subject_place_of_sentence[i] >= 0) {
             // No agency named: the police force the sentence opens with acts.
-            const Place place = place_of(d, t, context.subject_place_of_sentence[i]);
-            if (place.kind == PlaceKind::force && !place.force.empty())
-                context.agency_of_sentence[i] = context.made_agencies.emplace_front(place.force + " Police");
+            // A place of that kind is the gazetteer's (one written in the text is a county).
+            const int subject = context.subject_place_of_sentence[i];
+            if (place_kind(d, subject) == PlaceKind::force)
+                if (const std::string& force = d.places[static_cast<std::size_t>(subject)].force; !force.empty())
+                    context.agency_of_sentence[i] = context.made_agencies.emplace_front(force + " Police");
         }
         if (!context.agency_of_sentence[i].empty())
             agency = context.agency_of_sentence[i];
         else
             context.agency_of_sentence[i] = agency;
     }
-    return context;
 }
 
 void assign_operations(DocumentContext& context) {
-    std::string current = context.main_operation;
+    std::string_view current = context.main_operation;
     std::size_t n = context.named_operation.size();
     context.operation_of_sentence.assign(n, {});
     for (std::size_t i = 0; i < n; ++i) {
         if (!context.named_operation[i].empty())
             current = context.named_operation[i];
         else if (context.other_operation[i])
-            current.clear();  // "it mirrors a similar operation in the UK": not this one
+            current = {};  // "it mirrors a similar operation in the UK": not this one
         else if (context.home_place >= 0 && context.national_sentence[i])
-            current.clear();  // a local operation's report turning to the national picture
+            current = {};  // a local operation's report turning to the national picture
         context.operation_of_sentence[i] = current;
     }
 }
@@ -466,7 +515,8 @@ std::string scope_of(const RawFact& fact, const SentenceView& s, const DocumentC
         for (const NameSpan& name : find_names(s, nullptr, nullptr))
             if (name.first < last && first < name.last) return "total";
     }
-    const Place p = place_of(s.d, s.t, *place);
+    const PlaceKind kind = place_kind(s.d, *place);
+    const std::string_view name = place_name(s.d, s.t, *place);
     // "a North Yorkshire Police operation in which 31 people were arrested": the force that ran
     // the operation, not a part of it.
     if (!listed)
@@ -484,14 +534,11 @@ std::string scope_of(const RawFact& fact, const SentenceView& s, const DocumentC
     // The whole country of a national operation, or the area a local one covers, is its total;
     // so is the country whose police report the lead's figures ("Spain's Guardia Civil said it
     // had arrested 34"), though the report names Europol or other countries later.
-    if (p.kind == PlaceKind::country && !listed &&
-        (!context.international || (context.home_country >= 0 && place_of(s.d, s.t, context.home_country).name == p.name)))
+    if (kind == PlaceKind::country && !listed &&
+        (!context.international || (context.home_country >= 0 && place_name(s.d, s.t, context.home_country) == name)))
         return "total";
-    if (context.home_place >= 0) {
-        const Place home = place_of(s.d, s.t, context.home_place);
-        if (home.name == p.name) return "total";
-    }
-    return as_written(s, p.name);
+    if (context.home_place >= 0 && place_name(s.d, s.t, context.home_place) == name) return "total";
+    return as_written(s, std::string(name));
 }
 
 }  // namespace optally::extract::detail

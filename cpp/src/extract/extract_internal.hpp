@@ -40,6 +40,43 @@ struct RawFact {
     bool needs_companion = false;  // "in two days": a duration only beside another count
 };
 
+// LexiconData::starts_of() for scans over many tokens: the vectors it reads are read once,
+// when the reader is made, instead of once per token (a scan that calls out between tokens
+// made the compiler load them again each time).
+class TokenStarts {
+public:
+    TokenStarts(const TokenizedText& t, const LexiconData& d)
+        : t_(t), d_(d), ids_(t.ids.empty() ? nullptr : t.ids.data()), by_id_(d.starts.data()), known_(d.starts.size()) {}
+    std::uint16_t operator()(std::size_t i) const {
+        // The extractor gives every token its id (assign_ids) before any scan.
+        if (!ids_) return looked_up(t_, d_, i);
+        // A word no phrase uses has id -1, which converts to more than any known id.
+        const auto id = static_cast<std::size_t>(ids_[i]);
+        return id < known_ ? by_id_[id] : 0;
+    }
+
+private:
+    // d.starts_of(), for text without ids. Static, so that a scan's reader stays in registers.
+    static std::uint16_t looked_up(const TokenizedText& t, const LexiconData& d, std::size_t i);
+    const TokenizedText& t_;
+    const LexiconData& d_;
+    const int* ids_;
+    const std::uint16_t* by_id_;
+    std::size_t known_;
+};
+
+// The first token of [from, to) whose word `set` holds, or `to`: the word ids are read
+// straight from the tokens, in a loop with no call between tokens.
+inline std::size_t next_in(const WordSet& set, const TokenizedText& t, std::size_t from, std::size_t to) {
+    if (t.ids.empty()) {
+        while (from < to && !set.contains(t, from)) ++from;
+        return from;
+    }
+    const int* ids = t.ids.data();
+    while (from < to && !set.contains(ids[from])) ++from;
+    return from;
+}
+
 // The text reader shared by the passes: tokens, lexicon and the bounds of one sentence.
 struct SentenceView {
     const TokenizedText& t;
@@ -47,7 +84,13 @@ struct SentenceView {
     std::size_t first;
     std::size_t last;
 
-    bool is_boundary(std::size_t i) const;  // , ; : ( ) . ! ? and a spaced dash
+    // , ; : ( ) . ! ? and a spaced dash. Scans ask this token after token: a word is
+    // answered here, without a call.
+    bool is_boundary(std::size_t i) const {
+        const TokenKind kind = t.tokens[i].kind;
+        return (kind == TokenKind::dash || kind == TokenKind::punct) && is_boundary_mark(i);
+    }
+    bool is_boundary_mark(std::size_t i) const;  // is_boundary() of a dash or a punctuation mark
     // A capital first letter; "PSNI" and "HOUSTON" have one too.
     bool upper(std::size_t i) const { return i < t.tokens.size() && t.tokens[i].upper; }
     bool is_figure_token(std::size_t i) const {
@@ -55,8 +98,11 @@ struct SentenceView {
     }
     // A place or agency name at token i (which must be capitalised), or no match.
     PhraseSet::Match place_at(std::size_t i) const;
+    // place_at() when its memo has no answer (a call of its own: most questions find one
+    // there, and need not pay for what the look-up keeps in registers).
+    PhraseSet::Match place_looked_up_at(std::size_t i, TokenizedText::Memo* memo) const;
     // "Milwaukee County", "St Tammany Parish": a place the gazetteer need not list, of up to three
-    // capitalised words before a suffix word. Its payload is local_place_base and more (see place_of).
+    // capitalised words before a suffix word. Its payload is local_place_base and more (see written_place).
     PhraseSet::Match local_place_at(std::size_t i) const;
     PhraseSet::Match agency_at(std::size_t i) const;
     // The place a list line opens with, before ":" or a spaced dash: "Kent: 12", "Westmoreland
@@ -75,8 +121,9 @@ struct SentenceView {
     bool names_no_place(std::size_t k, std::size_t end, bool agencies) const;
 };
 
-// figures.cpp: every figure of the sentence, with exclusions, qualifiers and ranges marked.
-std::vector<Figure> read_figures(const SentenceView& s, const Lexicon& lexicon);
+// figures.cpp: every figure of the sentence, with exclusions, qualifiers and ranges marked,
+// into `figures` (cleared first: the extractor reuses one vector for every sentence).
+void read_figures(const SentenceView& s, const Lexicon& lexicon, std::vector<Figure>& figures);
 bool contains_phrase(const SentenceView& s, const PhraseSet& set, std::size_t from, std::size_t to);
 
 // metrics.cpp: the facts the figures of one sentence state.
@@ -92,16 +139,19 @@ struct ReadBefore {
 };
 // The metrics a table's header row names per column, or nothing when the sentence is none.
 std::vector<int> table_columns(const SentenceView& s);
-std::vector<RawFact> read_facts(const SentenceView& s, const std::vector<Figure>& figures, std::size_t sentence_index,
-                                const ReadBefore& before = {});
+// Appends the facts of the sentence to `out`.
+void read_facts(const SentenceView& s, const std::vector<Figure>& figures, std::size_t sentence_index,
+                const ReadBefore& before, std::vector<RawFact>& out);
 // "a month-long operation": a span of time a sentence may state without a figure.
 bool long_span_of_time(const SentenceView& s);
 // The metric a list's heading names ("Arrests by area:"), or -1 when the sentence is none.
 int heading_metric(const SentenceView& s, bool headline);
 
 // context.cpp: places, operations and agencies across the document.
+// Operation names are views of the document's text (TokenizedText::text), which outlives
+// the context: no string per sentence to copy, and none to free.
 struct DocumentContext {
-    std::vector<std::string> operation_of_sentence;  // "" when none governs
+    std::vector<std::string_view> operation_of_sentence;  // "" when none governs
     // Views of lexicon agencies or of made_agencies: the name governs every sentence up to the
     // next, and a copy per sentence allocated for each name longer than 15 bytes.
     std::vector<std::string_view> agency_of_sentence;
@@ -110,17 +160,21 @@ struct DocumentContext {
     std::vector<std::size_t> subject_token_of_sentence;  // where that place is named
     std::vector<bool> national_sentence;
     std::vector<bool> international_sentence;        // "Europol", "countries", "worldwide"
-    std::vector<std::string> named_operation;        // the operation a sentence names, or ""
+    std::vector<std::string_view> named_operation;   // the operation a sentence names, or ""
     std::vector<bool> other_operation;               // "a similar operation": not the one at hand
-    std::string main_operation;                      // the one the document names most
+    std::string_view main_operation;                 // the one the document names most
     bool international = false;
     int home_place = -1;  // the area a local operation covers: figures there are its total
     int home_country = -1;  // the country whose police state the lead's figures, if no cue there is international
+
+    // Every field as for a new document of `sentences` sentences, the vectors keeping their
+    // room: the extractor reuses one context per thread. A field added above is set here too.
+    void reset(std::size_t sentences);
 };
 // `last_needed`: the last sentence whose figures are read; the places sentences open with are
-// not looked for after it.
-DocumentContext read_context(const TokenizedText& t, const std::vector<Sentence>& sentences, const LexiconData& d,
-                             std::size_t last_needed = static_cast<std::size_t>(-1));
+// not looked for after it. `context` is reset first.
+void read_context(const TokenizedText& t, const std::vector<Sentence>& sentences, const LexiconData& d,
+                  std::size_t last_needed, DocumentContext& context);
 // Sets operation_of_sentence once home_place is known.
 void assign_operations(DocumentContext& context);
 // The scope of a fact: "total" or a place as written out.
@@ -146,7 +200,12 @@ inline std::pair<std::size_t, std::size_t> written_place_tokens(int payload) {
     auto code = static_cast<std::size_t>(payload - local_place_base);
     return {code / 4, code / 4 + code % 4 + 1};
 }
-Place place_of(const LexiconData& d, const TokenizedText& t, int payload);
+// What a place payload stands for, read without copying a Place: its kind (a place written
+// in the text is a county) and its name as written out.
+inline PlaceKind place_kind(const LexiconData& d, int payload) {
+    return payload < local_place_base ? d.places[static_cast<std::size_t>(payload)].kind : PlaceKind::county;
+}
+std::string_view place_name(const LexiconData& d, const TokenizedText& t, int payload);
 
 // redact.cpp: what evidence may not show. Token ranges [first, last) of person names in a
 // sentence, and bytes that are not UTF-8.

@@ -35,7 +35,7 @@ int home_place(const std::vector<RawFact>& raw, const TokenizedText& t, const st
         std::optional<int> place = clause_place(s, fact.figure_first, fact.cue_end);
         if (!place && context.subject_place_of_sentence[lead] >= 0) place = context.subject_place_of_sentence[lead];
         if (!place) continue;
-        if (place_of(d, t, *place).kind != PlaceKind::country) return context.national_sentence[lead] ? -1 : *place;
+        if (place_kind(d, *place) != PlaceKind::country) return context.national_sentence[lead] ? -1 : *place;
         if (context.home_country < 0 && std::none_of(context.international_sentence.begin(),
                                                      context.international_sentence.begin() + static_cast<std::ptrdiff_t>(lead) + 1,
                                                      [](bool cue) { return cue; }))
@@ -51,7 +51,7 @@ int home_place(const std::vector<RawFact>& raw, const TokenizedText& t, const st
         if (!restated) continue;
         SentenceView s{t, d, sentences[headline.sentence].first, sentences[headline.sentence].last};
         if (std::optional<int> place = clause_place(s, headline.figure_first, headline.cue_end);
-            place && place_of(d, t, *place).kind != PlaceKind::country)
+            place && place_kind(d, *place) != PlaceKind::country)
             return *place;
     }
     return -1;
@@ -163,12 +163,8 @@ std::string masked(const TokenizedText& t, const Sentence& sentence, const std::
 void drop_restatements(std::vector<Fact>& facts, const std::vector<bool>& from_headline,
                        const std::vector<std::string>& offender, const std::string& sentence_metric) {
     std::vector<bool> drop(facts.size(), false);
-    std::vector<bool> is_sentence(facts.size());
-    std::vector<std::size_t> counts;
-    for (std::size_t i = 0; i < facts.size(); ++i) {
-        is_sentence[i] = facts[i].metric == sentence_metric;
-        if (!is_sentence[i]) counts.push_back(i);
-    }
+    std::vector<std::size_t> counts, terms;  // indexes of the counts and of the prison terms, in order
+    for (std::size_t i = 0; i < facts.size(); ++i) (facts[i].metric == sentence_metric ? terms : counts).push_back(i);
     // Counts grouped by what they state: sorted, so that a group is a run.
     auto key = [&](std::size_t i) {
         const Fact& f = facts[i];
@@ -182,10 +178,10 @@ void drop_restatements(std::vector<Fact>& facts, const std::vector<bool>& from_h
         if (hedged)
             for (std::size_t k = first; k < last; ++k) drop[counts[k]] = facts[counts[k]].qualifier == Qualifier::exact;
     }
-    for (std::size_t i = 0; i < facts.size(); ++i) {
-        if (!is_sentence[i]) continue;
-        for (std::size_t j = 0; j < facts.size(); ++j) {
-            if (j == i || drop[j] || !is_sentence[j]) continue;
+    // Each prison term against the other terms only, not against every fact.
+    for (std::size_t i : terms) {
+        for (std::size_t j : terms) {
+            if (j == i || drop[j]) continue;
             if (days_per(facts[i].unit) * facts[i].value != days_per(facts[j].unit) * facts[j].value) continue;
             // An unnamed offender ("a former teacher") may be the one named later.
             bool same_offender = j < i && (offender[i] == offender[j] || offender[i].empty() || offender[j].empty());
@@ -232,13 +228,14 @@ std::vector<Fact> extract_text(std::string_view text, std::string_view doc, cons
 
     std::vector<RawFact> raw;
     ReadBefore before;
+    std::vector<Figure> figures;  // of one sentence at a time
     const bool has_bars = body.find('|') != std::string_view::npos;  // table rows (html.cpp) or none
     for (std::size_t i = 0; i < sentences.size(); ++i) {
         SentenceView s{t, d, sentences[i].first, sentences[i].last};
         // A list's lines are short lines of their own; anything else ends the list.
         bool list_line = s.last - s.first <= 12 && t.tokens[s.first].newlines_before > 0;
         if (!list_line) before.heading_metric = -1;
-        std::vector<Figure> figures = read_figures(s, lexicon);
+        read_figures(s, lexicon, figures);
         // A table's rows follow its header row and end with the first line that is no row.
         bool row = false;
         for (std::size_t k = s.first; has_bars && k < s.last && !row; ++k)
@@ -258,10 +255,10 @@ std::vector<Fact> extract_text(std::string_view text, std::string_view doc, cons
         }
         // Figures of a study, a survey or an estimate of the wider population.
         if (contains_phrase(s, d.negative_sentence, s.first, s.last)) continue;
-        for (RawFact& fact : read_facts(s, figures, i, before)) {
-            if (d.metric_takes[static_cast<std::size_t>(fact.metric)] & person) before.people_metric = fact.metric;
-            raw.push_back(fact);
-        }
+        const std::size_t first_new = raw.size();
+        read_facts(s, figures, i, before, raw);
+        for (std::size_t k = first_new; k < raw.size(); ++k)
+            if (d.metric_takes[static_cast<std::size_t>(raw[k].metric)] & person) before.people_metric = raw[k].metric;
     }
     if (raw.empty()) return {};
 
@@ -296,7 +293,17 @@ std::vector<Fact> extract_text(std::string_view text, std::string_view doc, cons
 
     std::size_t last_fact_sentence = 0;
     for (const RawFact& r : raw) last_fact_sentence = std::max(last_fact_sentence, r.sentence);
-    DocumentContext context = read_context(t, sentences, d, last_fact_sentence);
+    // The thread's context of its last document, reused (read_context resets it): a dozen
+    // vectors per document otherwise...
+    thread_local DocumentContext context;
+    // ...but not the vectors of a document of very many sentences, which would stay with the thread.
+    struct ReleaseContext {
+        DocumentContext& context;
+        ~ReleaseContext() {
+            if (context.named_operation.capacity() > 65536) context = DocumentContext{};
+        }
+    } release_context{context};
+    read_context(t, sentences, d, last_fact_sentence, context);
     context.home_place = home_place(raw, t, sentences, d, context);
     assign_operations(context);
 
@@ -320,7 +327,8 @@ std::vector<Fact> extract_text(std::string_view text, std::string_view doc, cons
     // Facts of one sentence come together: its evidence and offender are read once.
     std::size_t cached_sentence = sentences.size();
     std::pair<std::string, std::string> cached_evidence;  // evidence, offender
-    for (const RawFact& r : raw) {
+    for (std::size_t k = 0; k < raw.size(); ++k) {
+        const RawFact& r = raw[k];
         const Sentence& sentence = sentences[r.sentence];
         SentenceView s{t, d, sentence.first, sentence.last};
         if (cached_sentence != r.sentence) {
@@ -350,7 +358,13 @@ std::vector<Fact> extract_text(std::string_view text, std::string_view doc, cons
             std::size_t semi = text.find(';', f.end);
             if (semi != std::string_view::npos) f.end = static_cast<std::uint32_t>(semi + 1);
         }
-        f.evidence = cached_evidence.first;
+        // The sentence's last fact takes its evidence, the others a copy.
+        if (k + 1 == raw.size() || raw[k + 1].sentence != r.sentence) {
+            f.evidence = std::move(cached_evidence.first);
+            cached_sentence = sentences.size();
+        } else {
+            f.evidence = cached_evidence.first;
+        }
         facts.push_back(std::move(f));
         from_headline.push_back(sentence.headline);
         offender.push_back(cached_evidence.second);

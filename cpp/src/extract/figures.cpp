@@ -7,7 +7,11 @@
 
 namespace optally::extract::detail {
 
-bool SentenceView::is_boundary(std::size_t i) const {
+std::uint16_t TokenStarts::looked_up(const TokenizedText& t, const LexiconData& d, std::size_t i) {
+    return d.starts_of(t, i);
+}
+
+bool SentenceView::is_boundary_mark(std::size_t i) const {
     const Token& tok = t.tokens[i];
     if (tok.kind == TokenKind::dash)  // a spaced dash sets off a clause; "48-hour" is one word
         return tok.space_before && (i + 1 >= t.tokens.size() || t.tokens[i + 1].space_before);
@@ -30,6 +34,10 @@ PhraseSet::Match SentenceView::place_at(std::size_t i) const {
     TokenizedText::Memo* memo = i < t.memo.size() ? &t.memo[i] : nullptr;
     if (memo && memo->generation == t.generation && memo->first == first && memo->last == last)
         return memo->end == 0 ? PhraseSet::Match{} : PhraseSet::Match{i, memo->end, memo->payload};
+    return place_looked_up_at(i, memo);
+}
+
+PhraseSet::Match SentenceView::place_looked_up_at(std::size_t i, TokenizedText::Memo* memo) const {
     PhraseSet::Match found = d.place_names.at(t, i, last);
     // "Camden County", "Monmouth County", "Vancouver Island": a name the gazetteer knows with a
     // capitalised suffix after it is another place, written as the text writes it.
@@ -47,8 +55,9 @@ PhraseSet::Match SentenceView::local_place_at(std::size_t i) const {
     // place_at() asks this of every capitalised word the gazetteer does not know: a look at
     // the start masks of the next three words answers most at once.
     bool suffix_near = false;
+    const TokenStarts starts_of(t, d);
     for (std::size_t k = i + 1; k < last && k <= i + 3 && !suffix_near; ++k)
-        suffix_near = d.starts_of(t, k) & is_place_suffix;
+        suffix_near = starts_of(k) & is_place_suffix;
     if (!suffix_near) return {};
     std::size_t k = i;
     while (k < last && k < i + 3 && t.tokens[k].kind == TokenKind::word && upper(k) && !has(d.place_suffixes, t, k) &&
@@ -127,13 +136,10 @@ std::optional<int> SentenceView::written_place_ending_at(std::size_t end) const 
     return written_place(k, end);
 }
 
-Place place_of(const LexiconData& d, const TokenizedText& t, int payload) {
-    if (payload < local_place_base) return d.places[static_cast<std::size_t>(payload)];
+std::string_view place_name(const LexiconData& d, const TokenizedText& t, int payload) {
+    if (payload < local_place_base) return d.places[static_cast<std::size_t>(payload)].name;
     const auto [first, last] = written_place_tokens(payload);
-    Place place;
-    place.name = std::string(t.text.substr(t.tokens[first].begin, t.tokens[last - 1].end - t.tokens[first].begin));
-    place.kind = PlaceKind::county;
-    return place;
+    return t.text.substr(t.tokens[first].begin, t.tokens[last - 1].end - t.tokens[first].begin);
 }
 
 PhraseSet::Match SentenceView::agency_at(std::size_t i) const {
@@ -142,6 +148,13 @@ PhraseSet::Match SentenceView::agency_at(std::size_t i) const {
 }
 
 bool contains_phrase(const SentenceView& s, const PhraseSet& set, std::size_t from, std::size_t to) {
+    // Most tokens start no phrase of the set: their word ids tell, without a call per token
+    // (set.at() would answer those with the same id look-up).
+    if (const int* ids = s.t.ids.empty() ? nullptr : s.t.ids.data()) {
+        for (std::size_t j = from; j < to; ++j)
+            if (set.starts_with(ids[j]) && set.at(s.t, j, to)) return true;
+        return false;
+    }
     for (std::size_t j = from; j < to; ++j)
         if (set.at(s.t, j, to)) return true;
     return false;
@@ -243,18 +256,24 @@ bool not_a_figure(const SentenceView& s, const Figure& f) {
 
 }  // namespace
 
-std::vector<Figure> read_figures(const SentenceView& s, const Lexicon& lexicon) {
+void read_figures(const SentenceView& s, const Lexicon& lexicon, std::vector<Figure>& figures) {
     const auto& t = s.t;
     const auto& d = s.d;
-    std::vector<Figure> figures;
+    figures.clear();
+    // Every token of every sentence passes here and few may start a figure: a number, a
+    // fraction or a word that starts a number ("six", "a", "dozens"). The scan to the next
+    // of those makes no call.
+    const Token* tokens = t.tokens.data();
+    const TokenStarts starts_of(t, d);
+    auto may_start_figure = [&](std::size_t i) {
+        const TokenKind kind = tokens[i].kind;
+        if (kind == TokenKind::word) return (starts_of(i) & starts_number) != 0;  // most tokens: asked first
+        return kind == TokenKind::number || kind == TokenKind::fraction;
+    };
     for (std::size_t i = s.first; i < s.last;) {
-        const Token& tok = t.tokens[i];
-        bool candidate = tok.kind == TokenKind::number || tok.kind == TokenKind::fraction;
-        if (!candidate && tok.kind == TokenKind::word) {
-            candidate = d.starts_of(t, i) & starts_number;
-        }
-        std::optional<NumberSpan> span;
-        if (candidate) span = parse_number(t, i, s.last, lexicon);
+        while (i < s.last && !may_start_figure(i)) ++i;
+        if (i == s.last) break;
+        std::optional<NumberSpan> span = parse_number(t, i, s.last, lexicon);
         if (!span) {
             ++i;
             continue;
@@ -272,7 +291,6 @@ std::vector<Figure> read_figures(const SentenceView& s, const Lexicon& lexicon) 
             if (f.qualifier == Qualifier::exact) f.qualifier = static_cast<Qualifier>(q.payload);
             f.cue_begin = q.end;
         }
-        if (figures.empty()) figures.reserve(8);  // one allocation for the figures of most sentences
         figures.push_back(f);
         i = span->last;
     }
@@ -309,7 +327,6 @@ std::vector<Figure> read_figures(const SentenceView& s, const Lexicon& lexicon) 
         if (a.qualifier == Qualifier::exact) a.qualifier = Qualifier::at_least;
         if (b.qualifier == Qualifier::exact) b.qualifier = Qualifier::up_to;
     }
-    return figures;
 }
 
 }  // namespace optally::extract::detail

@@ -32,9 +32,12 @@ struct FileResult {
 // Python side (optally._inputs) gives the same reasons for files it looks at itself.
 constexpr std::size_t sniff_bytes = 8192;
 
-// The whole file into `text`, or why it is not an article ("" when it is one). Read once, at
-// its size, so the check for binary content costs no second open.
-std::string read_article(const std::filesystem::path& path, std::string& text) {
+// The whole file into the first `size` bytes of `buffer`, or why it is not an article (""
+// when it is one). Read once, at its size, so the check for binary content costs no second
+// open. The buffer only grows: bytes past `size` are left from an earlier file, and a buffer
+// already large enough is neither reallocated nor zero-filled again.
+std::string read_article(const std::filesystem::path& path, std::string& buffer, std::size_t& size) {
+    size = 0;
     // Non-blocking, so that opening a FIFO returns at once and fstat() turns it away: one
     // open and one fstat per file instead of a stat() first.
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
@@ -50,24 +53,23 @@ std::string read_article(const std::filesystem::path& path, std::string& text) {
         return "not a regular file";
     }
     // The size is a hint: a file that grows while read is read to its end.
-    text.resize(info.st_size > 0 ? static_cast<std::size_t>(info.st_size) : 0);
-    std::size_t size = 0;
+    if (const auto hint = info.st_size > 0 ? static_cast<std::size_t>(info.st_size) : 0; buffer.size() < hint)
+        buffer.resize(hint);
     char more[4096];
     for (;;) {
-        const bool room = size < text.size();
-        const ::ssize_t n = room ? ::read(fd, text.data() + size, text.size() - size) : ::read(fd, more, sizeof more);
+        const bool room = size < buffer.size();
+        const ::ssize_t n = room ? ::read(fd, buffer.data() + size, buffer.size() - size) : ::read(fd, more, sizeof more);
         if (n < 0) {
             if (errno == EINTR) continue;
             ::close(fd);
             return "read error";
         }
         if (n == 0) break;
-        if (!room) text.append(more, static_cast<std::size_t>(n));
+        if (!room) buffer.append(more, static_cast<std::size_t>(n));
         size += static_cast<std::size_t>(n);
     }
     ::close(fd);
-    text.resize(size);
-    std::string_view head(text.data(), std::min(size, sniff_bytes));
+    std::string_view head(buffer.data(), std::min(size, sniff_bytes));
     if (head.starts_with("\xFF\xFE") || head.starts_with("\xFE\xFF")) return "UTF-16 text (save it as UTF-8)";
     if (head.find('\0') != std::string_view::npos) return "binary file, not text";
     if (size > 0xFFFFFFF0u) return "larger than 4 GB";
@@ -77,13 +79,23 @@ std::string read_article(const std::filesystem::path& path, std::string& text) {
 
 FileResult extract_file(const std::filesystem::path& path, const Lexicon& lexicon, const ExtractOptions& options) {
     FileResult result;
-    std::string text;
-    if (std::string why = read_article(path, text); !why.empty()) {
+    // The bytes of the thread's last file, reused: a string per file was allocated and
+    // zero-filled at the file's size only for the read to overwrite it.
+    thread_local std::string buffer;
+    // ...but not the bytes of a very large file, which would stay with the thread.
+    struct Release {
+        std::string& buffer;
+        ~Release() {
+            if (buffer.size() > (std::size_t{4} << 20)) std::string().swap(buffer);
+        }
+    } release{buffer};
+    std::size_t size = 0;
+    if (std::string why = read_article(path, buffer, size); !why.empty()) {
         result.skipped = std::move(why);
         return result;
     }
     try {
-        result.facts = extract_text(text, path.stem().string(), lexicon, options);
+        result.facts = extract_text(std::string_view(buffer.data(), size), path.stem().string(), lexicon, options);
     } catch (const std::exception& e) {
         result.skipped = std::string("extraction failed: ") + e.what();
         result.facts.clear();

@@ -37,8 +37,8 @@ NamedMetric metric_named_at(const SentenceView& s, std::size_t j) {
 class MetricReader {
 public:
     MetricReader(const SentenceView& s, const std::vector<Figure>& figures, const ReadBefore& before)
-        : s_(s), t_(s.t), d_(s.d), figures_(figures), heading_metric_(before.heading_metric), people_metric_(before.people_metric),
-          columns_(before.columns) {
+        : s_(s), t_(s.t), d_(s.d), figures_(figures), figure_at_(buffers().figure_at), consumed_(buffers().consumed),
+          heading_metric_(before.heading_metric), people_metric_(before.people_metric), columns_(before.columns) {
         figure_at_.assign(s.last - s.first, -1);
         for (std::size_t k = 0; k < figures.size(); ++k) {
             const Figure& f = figures[k];
@@ -47,15 +47,34 @@ public:
         }
     }
 
-    std::vector<RawFact> read(std::size_t sentence_index);
+    // ...but not the buffers of a very long "sentence", which would stay with the thread.
+    ~MetricReader() {
+        if (figure_at_.capacity() > 65536) std::vector<int>().swap(figure_at_);
+    }
+    MetricReader(const MetricReader&) = delete;
+    MetricReader& operator=(const MetricReader&) = delete;
+
+    // Appends the sentence's facts to `out`.
+    void read(std::size_t sentence_index, std::vector<RawFact>& out);
 
 private:
+    // The tables below reuse the thread's buffers: read_facts runs on every sentence with a
+    // figure, and does not nest.
+    struct Buffers {
+        std::vector<int> figure_at;
+        std::vector<bool> consumed;
+    };
+    static Buffers& buffers() {
+        thread_local Buffers buffers;
+        return buffers;
+    }
+
     const SentenceView& s_;
     const TokenizedText& t_;
     const LexiconData& d_;
     const std::vector<Figure>& figures_;
-    std::vector<int> figure_at_;  // figure starting at each token of the sentence, or -1
-    std::vector<bool> consumed_;  // figures read as part of another ("2 years and 3 months")
+    std::vector<int>& figure_at_;  // figure starting at each token of the sentence, or -1
+    std::vector<bool>& consumed_;  // figures read as part of another ("2 years and 3 months")
     int heading_metric_;          // what the list this line belongs to counts, or -1
     int people_metric_;           // what the last count of people before this sentence counted, or -1
     const std::vector<int>& columns_;  // the metrics of a table's columns, when this is a row
@@ -905,9 +924,8 @@ std::optional<std::pair<int, int>> MetricReader::places_each(const Figure& f, st
     return std::pair{first.payload, second.payload};
 }
 
-std::vector<RawFact> MetricReader::read(std::size_t sentence_index) {
-    std::vector<RawFact> out;
-    out.reserve(figures_.size() + 1);
+void MetricReader::read(std::size_t sentence_index, std::vector<RawFact>& out) {
+    const std::size_t first_fact = out.size();  // this sentence's facts are out[first_fact, ...)
     consumed_.assign(figures_.size(), false);
     for (std::size_t k = 0; k < figures_.size(); ++k) {
         const Figure& f = figures_[k];
@@ -919,7 +937,7 @@ std::vector<RawFact> MetricReader::read(std::size_t sentence_index) {
 
         std::optional<RawFact> fact = span_of_time(f, anchor);
         if (fact && fact->metric == -2) continue;
-        if (!fact) fact = count(f, anchor, out.empty() ? nullptr : &out.back());
+        if (!fact) fact = count(f, anchor, out.size() == first_fact ? nullptr : &out.back());
         if (!fact) continue;
         fact->sentence = sentence_index;
         if (lower) {
@@ -940,8 +958,10 @@ std::vector<RawFact> MetricReader::read(std::size_t sentence_index) {
         out.push_back(*fact);
     }
     // "a week-long operation", "a fortnight of action": a span of time without a figure.
-    for (std::size_t j = s_.first; j + 1 < s_.last; ++j) {
-        if (!has(d_.time_unit_words, t_, j)) continue;
+    // Only at a word of a unit of time, found without a call per token.
+    const std::size_t last_unit = s_.last > s_.first ? s_.last - 1 : s_.first;  // a unit needs a word after it
+    for (std::size_t j = next_in(d_.time_unit_words, t_, s_.first, last_unit); j < last_unit;
+         j = next_in(d_.time_unit_words, t_, j + 1, last_unit)) {
         auto unit = d_.time_units.find(t_.low(j));
         if (unit == d_.time_units.end() || (j > s_.first && figure_starting(j - 1))) continue;
         if (j > s_.first && (s_.is_figure_token(j - 1) || (t_.tokens[j - 1].kind == TokenKind::dash && j > s_.first + 1 &&
@@ -989,17 +1009,16 @@ std::vector<RawFact> MetricReader::read(std::size_t sentence_index) {
     }
     // A span of time "in two days" is the operation's only beside a count it qualifies.
     bool counts = false;
-    for (const RawFact& fact : out) counts = counts || !fact.needs_companion;
-    if (!counts) out.clear();
-    return out;
+    for (std::size_t k = first_fact; k < out.size(); ++k) counts = counts || !out[k].needs_companion;
+    if (!counts) out.resize(first_fact);
 }
 
 }  // namespace
 
-std::vector<RawFact> read_facts(const SentenceView& s, const std::vector<Figure>& figures, std::size_t sentence_index,
-                                const ReadBefore& before) {
+void read_facts(const SentenceView& s, const std::vector<Figure>& figures, std::size_t sentence_index,
+                const ReadBefore& before, std::vector<RawFact>& out) {
     MetricReader reader(s, figures, before);
-    return reader.read(sentence_index);
+    reader.read(sentence_index, out);
 }
 
 bool long_span_of_time(const SentenceView& s) {

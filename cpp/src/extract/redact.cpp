@@ -166,14 +166,10 @@ std::size_t ill_formed_length(std::string_view text, std::size_t i) {
 
 }  // namespace
 
-void replace_invalid_utf8(std::string& text) {
-    std::size_t i = 0;
-    // ASCII, nearly all of any evidence, is valid UTF-8 byte by byte: eight bytes at a time
-    // until the first with its high bit set.
-    for (std::uint64_t word; i + 8 <= text.size(); i += 8) {
-        std::memcpy(&word, text.data() + i, 8);
-        if (word & 0x8080808080808080u) break;
-    }
+namespace {
+
+// replace_invalid_utf8 from byte i on, the bytes before it being valid.
+void replace_invalid_utf8_from(std::string& text, std::size_t i) {
     for (std::size_t n; i < text.size() && (n = optally::detail::utf8_sequence(text, i)) != 0;) i += n;
     if (i == text.size()) return;
     std::string out = text.substr(0, i);
@@ -189,20 +185,50 @@ void replace_invalid_utf8(std::string& text) {
     text = std::move(out);
 }
 
+}  // namespace
+
+void replace_invalid_utf8(std::string& text) {
+    // ASCII, nearly all of any evidence and of every field, is valid UTF-8 byte by byte: eight
+    // bytes at a time until the first with its high bit set, the last eight overlapping the
+    // word before. The extractor asks this of three fields of every fact, most of them short.
+    constexpr std::uint64_t high_bits = 0x8080808080808080u;
+    const std::size_t size = text.size();
+    std::size_t i = 0;
+    std::uint64_t word;
+    for (; i + 8 <= size; i += 8) {
+        std::memcpy(&word, text.data() + i, 8);
+        if (word & high_bits) return replace_invalid_utf8_from(text, i);
+    }
+    if (size >= 8) {
+        std::memcpy(&word, text.data() + size - 8, 8);
+        if (!(word & high_bits)) return;
+    } else {
+        while (i < size && static_cast<unsigned char>(text[i]) < 0x80) ++i;
+        if (i == size) return;
+    }
+    replace_invalid_utf8_from(text, i);
+}
+
 namespace {
+
+// The first capitalised word at or after token k, or s.last. find_names passes over every
+// token of every sentence and few are capitalised words: the scan reads kind and case
+// straight from the tokens, without SentenceView::upper()'s bounds check per token.
+std::size_t next_capital(const SentenceView& s, std::size_t k) {
+    const Token* tokens = s.t.tokens.data();
+    while (k < s.last && !(tokens[k].kind == TokenKind::word && tokens[k].upper)) ++k;
+    return k;
+}
 
 // Whether the rules of find_names could find any name in the sentence: every one needs two
 // capitalised words but a surname seen before, which may stand alone ("Hamilton was jailed")
 // or be double-barrelled ("Fairweather-Quist"). Most sentences of a report have one capital,
 // their first word, and no rule is worth asking of them.
 bool may_name(const SentenceView& s, const Surnames* known) {
-    std::size_t only = s.last;
-    for (std::size_t k = s.first; k < s.last; ++k) {
-        if (s.t.tokens[k].kind != TokenKind::word || !s.upper(k)) continue;
-        if (only != s.last) return true;
-        only = k;
-    }
-    if (only == s.last || !known || known->empty()) return false;
+    std::size_t only = next_capital(s, s.first);
+    if (only == s.last) return false;
+    if (next_capital(s, only + 1) < s.last) return true;
+    if (!known || known->empty()) return false;
     return joining_dash(s, only + 1) || known->count(s.t.low(only)) > 0;
 }
 
@@ -292,8 +318,8 @@ std::vector<NameSpan> find_names(const SentenceView& s, const Surnames* known, S
         auto p = memo.place_at(k);
         return p && p.end == k + 1 && t.tokens[k].kind == TokenKind::word && surname_part(k + 1);
     };
-    for (std::size_t j = s.first; j < s.last; ++j) {
-        if (t.tokens[j].kind != TokenKind::word || !s.upper(j)) continue;
+    // Every rule starts at a capitalised word.
+    for (std::size_t j = next_capital(s, s.first); j < s.last; j = next_capital(s, j + 1)) {
         // "Victoria Lane", "Austin Reed": a given name that is also a place, before a surname.
         if (has(d.first_names, t, j) && given_name_place(j)) {
             std::size_t m = run_of(s, j + 1, 2, surname_part).end;
