@@ -52,13 +52,17 @@ std::string read_article(const std::filesystem::path& path, std::string& buffer,
         ::close(fd);
         return "not a regular file";
     }
-    // The size is a hint: a file that grows while read is read to its end.
-    if (const auto hint = info.st_size > 0 ? static_cast<std::size_t>(info.st_size) : 0; buffer.size() < hint)
-        buffer.resize(hint);
+    // The size is a hint: a file that grows while read is read to its end. Room for a byte
+    // more than the size: a read of a regular file that stops short of what it asked for has
+    // met the end, and when it stops at the size fstat() gave, the read that would return 0
+    // is saved (a third of the system calls of a corpus of small files).
+    const auto hint = info.st_size > 0 ? static_cast<std::size_t>(info.st_size) : 0;
+    if (buffer.size() < hint + 1) buffer.resize(hint + 1);
     char more[4096];
     for (;;) {
         const bool room = size < buffer.size();
-        const ::ssize_t n = room ? ::read(fd, buffer.data() + size, buffer.size() - size) : ::read(fd, more, sizeof more);
+        const std::size_t asked = room ? buffer.size() - size : sizeof more;
+        const ::ssize_t n = room ? ::read(fd, buffer.data() + size, asked) : ::read(fd, more, asked);
         if (n < 0) {
             if (errno == EINTR) continue;
             ::close(fd);
@@ -67,6 +71,7 @@ std::string read_article(const std::filesystem::path& path, std::string& buffer,
         if (n == 0) break;
         if (!room) buffer.append(more, static_cast<std::size_t>(n));
         size += static_cast<std::size_t>(n);
+        if (static_cast<std::size_t>(n) < asked && size == hint) break;
     }
     ::close(fd);
     std::string_view head(buffer.data(), std::min(size, sniff_bytes));
