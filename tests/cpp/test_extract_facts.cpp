@@ -821,3 +821,12 @@ TEST_CASE("a part named by its participle, the headline's place for a lead witho
     CHECK(said(facts_of("Police arrested 70 people nationwide. Nine were arrested in the northern region of Lombardy."),
                "arrests") == Said{"70", "9 @Lombardy"});
 }
+
+TEST_CASE("a figure set off by commas after its noun, days of action, regions of Poland and Norway", "[extract][facts][scope]") {
+    auto facts = facts_of("Police arrested 80 people nationwide. The largest number of arrests, 17, was made in the "
+                          "region of Masovia.");
+    CHECK(said(facts, "arrests") == Said{"80", "17 @Masovia"});
+    CHECK(said(facts_of("Detectives worked on the days of action."), "duration").empty());
+    CHECK(said(facts_of("Police arrested 80 people nationwide, 12 of them in Silesia and 5 in Rogaland."), "arrests") ==
+          Said{"80", "12 @Silesia", "5 @Rogaland"});
+}

@@ -177,6 +177,7 @@ private:
     PhraseSet::Match place_ending_just_at(std::size_t end) const;
     bool after_list_label(std::size_t anchor) const;
     Found aligned_row(const Figure& f, std::size_t anchor) const;
+    Found appositive(const Figure& f, std::size_t anchor, RawFact& fact) const;
     Found inline_breakdown(const Figure& f, std::size_t anchor, RawFact& fact) const;
     std::optional<std::pair<int, int>> places_each(const Figure& f, std::size_t anchor) const;
     Found share_of_most(const Figure& f, std::size_t anchor, RawFact& fact) const;
@@ -814,6 +815,7 @@ std::optional<RawFact> MetricReader::count(const Figure& f, std::size_t anchor, 
         }
     }
     if (found.metric < 0) found = aligned_row(f, anchor);
+    if (found.metric < 0) found = appositive(f, anchor, fact);
     if (found.metric < 0) found = inline_breakdown(f, anchor, fact);
     if (found.metric < 0 || !requirement_met(found.metric)) return std::nullopt;
     if (d_.not_after[static_cast<std::size_t>(found.metric)].ending_at(t_, f.qualifier_begin, s_.first)) return std::nullopt;
@@ -834,6 +836,17 @@ std::optional<RawFact> MetricReader::count(const Figure& f, std::size_t anchor, 
     fact.metric = found.metric;
     fact.cue_end = std::max(found.end, f.cue_begin);
     return fact;
+}
+
+// "The largest number of arrests, 19, was made in Silesia": a figure set off by commas after
+// the noun it counts, and the place in the clause after it.
+Found MetricReader::appositive(const Figure& f, std::size_t anchor, RawFact& fact) const {
+    if (anchor < s_.first + 2 || t_.low(anchor - 1) != "," || f.cue_begin >= s_.last || t_.low(f.cue_begin) != ",")
+        return {};
+    auto noun = d_.nouns.ending_at(t_, anchor - 1, s_.first);
+    if (!noun || noun_metric(noun) < 0) return {};
+    if (std::optional<int> place = clause_place(s_, f.qualifier_begin, f.cue_begin + 1)) fact.place = place;
+    return {noun_metric(noun), f.cue_begin};
 }
 
 // A list line's place label just before the figure: "- Bavaria: 14 searches".
@@ -975,8 +988,8 @@ void MetricReader::read(std::size_t sentence_index, std::vector<RawFact>& out) {
         } else if (t_.low(k) == "of" && j > s_.first && (t_.low(j - 1) == "a" || t_.low(j - 1) == "one")) {
             ++k;
         } else if (t_.low(k) == "of" && j > s_.first && (t_.low(j - 1) == "the" || t_.low(j - 1) == "this") &&
-                   k + 1 < s_.last && !has(d_.function_words, t_, k + 1)) {
-            ++k;  // "the day of action"; not "the day of the raids"
+                   !t_.low(j).ends_with('s') && k + 1 < s_.last && !has(d_.function_words, t_, k + 1)) {
+            ++k;  // "the day of action"; not "the day of the raids", nor "the days of action"
         } else if (action_unit(j)) {
             RawFact fact;  // "during a coordinated action week": one week of action
             fact.metric = d_.metric_duration;
