@@ -830,3 +830,24 @@ TEST_CASE("a figure set off by commas after its noun, days of action, regions of
     CHECK(said(facts_of("Police arrested 80 people nationwide, 12 of them in Silesia and 5 in Rogaland."), "arrests") ==
           Said{"80", "12 @Silesia", "5 @Rogaland"});
 }
+
+TEST_CASE("list lines with numbers in words, datelines with a dash, the busiest place, copular 'remain'", "[extract][facts][scope]") {
+    auto states = facts_of("Police charged 30 people.\n\nThose charged, by state:\n\n* Victoria – nine\n* Queensland – 6\n");
+    CHECK(said(states, "charged") == Said{"30", "9 @Victoria", "6 @Queensland"});
+    auto dateline = facts_of("Police made 40 arrests nationwide on Monday.\n\nDENVER – Nine men were arrested, police said.");
+    CHECK(said(dateline, "arrests") == Said{"40", "9"});
+    CHECK(said(facts_of("Police arrested 30 people. Luton saw the most activity, with six arrests."), "arrests") ==
+          Said{"30", "6 @Luton"});
+    CHECK(said(facts_of("Police arrested 30 people. Five of those arrested remain under investigation."), "arrests") ==
+          Said{"30"});
+    CHECK(said(facts_of("The operation ran across a period of three weeks and led to 9 arrests."), "duration") ==
+          Said{"3 weeks"});
+}
+
+TEST_CASE("a year's operations in the plural are statistics, one operation in a year is not", "[extract][facts]") {
+    CHECK(said(facts_of("Police arrested 30 people in Operation Olmo. In 2024, the unit carried out 48 operations, in "
+                        "which 350 people were arrested."),
+               "arrests") == Said{"30"});
+    CHECK(said(facts_of("Police arrested 30 people. In 2024, the operation led to 12 more arrests."), "arrests") ==
+          Said{"30", "12"});
+}

@@ -139,8 +139,9 @@ std::size_t past_conjunction(const SentenceView& s, std::size_t k, std::size_t l
 // "KUALA LUMPUR: Police have arrested 32 people": a place in capitals before a colon and a
 // clause is where the story was filed, not a list line's label ("Kent: 12 arrested").
 bool dateline(const SentenceView& s, const PhraseSet::Match& label, std::size_t separator) {
-    if (separator + 1 >= s.last || s.t.low(separator) != ":" || s.t.tokens[separator + 1].kind != TokenKind::word ||
-        s.is_figure_token(separator + 1))
+    // ("DENVER - Nine men were arrested": a dash too.)
+    if (separator + 1 >= s.last || (s.t.low(separator) != ":" && s.t.tokens[separator].kind != TokenKind::dash) ||
+        s.t.tokens[separator + 1].kind != TokenKind::word || s.is_figure_token(separator + 1))
         return false;
     for (std::size_t j = label.begin; j < label.end; ++j)
         for (char c : s.t.original(s.t.tokens[j]))

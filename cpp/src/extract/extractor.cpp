@@ -74,6 +74,16 @@ bool names_an_operation(const TokenizedText& t, const LexiconData& d, std::size_
     return false;
 }
 
+// The same, of one operation: "In 2025, the units carried out 61 operations, in which 412
+// people were arrested" counts a year's operations, as "the raids" of a year do.
+bool names_one_operation(const TokenizedText& t, const LexiconData& d, std::size_t from, std::size_t to) {
+    for (std::size_t k = from; k < to; ++k) {
+        if (auto noun = d.operation_nouns.at(t, k, to); noun && !t.low(noun.end - 1).ends_with('s')) return true;
+        if (has(d.operation_words, t, k) && !t.low(k).ends_with('s')) return true;
+    }
+    return false;
+}
+
 // A record of the years before this report, not the figures of its operation: "since 2000",
 // "Since the unit was set up in 2014, it has made 900 arrests", "When it was founded in 2008
 // it had six detectives" (the year two or more before the document's own). A clause about
@@ -284,7 +294,7 @@ std::vector<Fact> extract_text(std::string_view text, std::string_view doc, cons
     std::erase_if(raw, [&](const RawFact& r) {
         const Sentence& sentence = sentences[r.sentence];
         if (opens_with_a_year(t, sentence, d))
-            return d.yearly_metrics.contains(r.metric) || !names_an_operation(t, d, sentence.first, sentence.last);
+            return d.yearly_metrics.contains(r.metric) || !names_one_operation(t, d, sentence.first, sentence.last);
         // "The unit reviewed more than 2,800 files last year": the year said at the end.
         return d.yearly_metrics.contains(r.metric) && contains_year_opener(t, sentence, d) &&
                !names_an_operation(t, d, sentence.first, sentence.last);

@@ -77,7 +77,9 @@ PhraseSet::Match SentenceView::label_place_at(std::size_t k, std::size_t* separa
     auto separator = [&](std::size_t j) {
         if (j >= last) return false;
         if (t.low(j) == ":" || t.low(j) == "|") return true;  // "|": a table's cells (html.cpp)
-        return t.tokens[j].kind == TokenKind::dash && t.tokens[j].space_before && j + 1 < last && is_figure_token(j + 1);
+        // "New South Wales – eight": a number in words too.
+        return t.tokens[j].kind == TokenKind::dash && t.tokens[j].space_before && j + 1 < last &&
+               (is_figure_token(j + 1) || (d.starts_of(t, j + 1) & is_number_word));
     };
     auto found = [&](PhraseSet::Match place, std::size_t sep) {
         if (separator_at) *separator_at = sep;
