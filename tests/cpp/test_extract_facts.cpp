@@ -851,3 +851,11 @@ TEST_CASE("a year's operations in the plural are statistics, one operation in a 
     CHECK(said(facts_of("Police arrested 30 people. In 2024, the operation led to 12 more arrests."), "arrests") ==
           Said{"30", "12"});
 }
+
+TEST_CASE("men jailed are no arrests, a sentence opening with another operation is about it", "[extract][facts]") {
+    CHECK(said(facts_of("Three men have been jailed after being caught in a week of raids."), "arrests").empty());
+    CHECK(said(facts_of("Three men arrested in May were charged."), "arrests") == Said{"3"});
+    auto other = facts_of("Police arrested 14 people in Operation Reed. In a separate operation in Leeds, officers "
+                          "arrested six men.");
+    CHECK(said(other, "arrests") == Said{"14"});
+}

@@ -129,7 +129,12 @@ bool earlier_other_operation(const TokenizedText& t, const Sentence& sentence, i
         if (t.tokens[j].upper && has(d.operation_words, t, j) && j + 1 < sentence.last && t.tokens[j + 1].upper)
             return false;  // "Operation Tern": the sentence names which one
         past = past || (t.low(j) == "last" && j + 1 < sentence.last && t.low(j + 1) == "year");
-        if (auto cue = d.context_cues.at(t, j, sentence.last); cue && (cue.payload & 4)) other = true;
+        if (auto cue = d.context_cues.at(t, j, sentence.last); cue && (cue.payload & 4)) {
+            other = true;
+            // "In a separate operation in Cebu, ...", "In a separate case at Maidstone Crown
+            // Court, ...": a sentence that opens with another operation is about it, whenever.
+            if (j <= sentence.first + 3) past = true;
+        }
     }
     return other && past;
 }

@@ -305,7 +305,8 @@ void read_source(LexiconData& d, const std::string& file, const json& doc) {
                           {"non_custodial", list(d.non_custodial)},
                           {"limits", list(d.penalty_limits)},
                           {"aggregate", list(d.aggregate)},
-                          {"not_after", list(d.sentence_not_after)}});
+                          {"not_after", list(d.sentence_not_after)},
+                          {"people_verbs", list(d.sentenced_people)}});
           }},
          {"not_figures",
           [&](const json& v, const std::string& s) {

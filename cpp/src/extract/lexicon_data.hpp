@@ -305,6 +305,7 @@ struct LexiconData {
     PhraseSet periods;  // "over a 10-day period": the noun a span of time may qualify
     WordSet long_suffix;
     PhraseSet custodial, sentence_verbs, non_custodial, penalty_limits, aggregate;
+    PhraseSet sentenced_people;  // "Two men have been jailed": the count is of the sentenced, whatever follows
     PhraseSet sentence_not_after;  // "in the past five years": a span of time, no prison term
 
     // figures that are not facts

@@ -332,6 +332,8 @@ Found MetricReader::verb_in(std::size_t from, std::size_t end, std::uint8_t klas
             found = {};  // "three men arrested ... were sentenced": a count of sentenced men
             break;
         }
+        // "Two men have been jailed ... after being caught": the main verb counts sentenced men.
+        if (found.metric < 0 && j > from && has(d_.auxiliaries, t_, j - 1) && d_.sentenced_people.at(t_, j, end)) break;
         if (found.metric < 0 && adjacent && !has(d_.auxiliaries, t_, j)) break;
         ++j;
     }
