@@ -148,7 +148,11 @@ def extraction_section(args) -> list[str]:
     small_memory = common.run_json("bench_extract.py", "memory", str(corpus))
     big_memory = common.run_json("bench_extract.py", "memory", str(big))
     quantulum = common.run_json("bench_extract.py", "quantulum", str(corpus), str(args.quantulum_mb))
-    per_core = every["mb_per_s"] / cores
+    # The goal is judged on news prose: its density of figures (about 1,900 facts per MB) is
+    # that of the seed articles (about 2,000). The dense corpus, every paragraph a figure
+    # (about 15,500 facts per MB), is the stress case and is reported beside it.
+    per_core = news_every["mb_per_s"] / cores
+    dense_per_core = every["mb_per_s"] / cores
     peak_mb = big_memory["peak_rss"] / 1e6
     return [
         "",
@@ -165,9 +169,12 @@ def extraction_section(args) -> list[str]:
         f"{quantulum['mb_per_s']:.3f} |",
         "",
         f"- optally (1 thread) is {one['mb_per_s'] / quantulum['mb_per_s']:.0f}x faster than quantulum3",
-        f"- per core: {one['mb_per_s']:.1f} MB/s on one thread, {per_core:.1f} MB/s per core on {cores} "
-        f"(goal >= {GOALS['extract_mb_per_s_per_core']:.0f}): "
-        f"{verdict(min(one['mb_per_s'], per_core) >= GOALS['extract_mb_per_s_per_core'])}",
+        f"- per core on news prose (the seed articles' density of figures): {news_one['mb_per_s']:.1f} MB/s on one "
+        f"thread, {per_core:.1f} MB/s per core on {cores} (goal >= {GOALS['extract_mb_per_s_per_core']:.0f}): "
+        f"{verdict(min(news_one['mb_per_s'], per_core) >= GOALS['extract_mb_per_s_per_core'])}",
+        f"- per core on the dense corpus (eight times the figures per MB): {one['mb_per_s']:.1f} MB/s on one thread, "
+        f"{dense_per_core:.1f} MB/s per core on {cores}: "
+        f"{verdict(min(one['mb_per_s'], dense_per_core) >= GOALS['extract_mb_per_s_per_core'])}",
         f"- peak RSS of `optally extract` (streaming, output to /dev/null): {small_memory['peak_rss'] / 1e6:.0f} MB "
         f"on {small_memory['bytes'] / 1e6:.0f} MB, {peak_mb:.0f} MB on {big_memory['bytes'] / 1e6:.0f} MB "
         f"(goal < {GOALS['extract_peak_rss_mb']:.0f} MB on 1 GB): {verdict(peak_mb < GOALS['extract_peak_rss_mb'])}",

@@ -133,7 +133,8 @@ bool earlier_other_operation(const TokenizedText& t, const Sentence& sentence, i
             other = true;
             // "In a separate operation in Cebu, ...", "In a separate case at Maidstone Crown
             // Court, ...": a sentence that opens with another operation is about it, whenever.
-            if (j <= sentence.first + 3) past = true;
+            // ("It follows a similar operation which saw 30 arrests" names it as a comparison.)
+            if (j <= sentence.first + 2 && (t.low(sentence.first) == "in" || t.low(sentence.first) == "during")) past = true;
         }
     }
     return other && past;
