@@ -859,3 +859,24 @@ TEST_CASE("men jailed are no arrests, a sentence opening with another operation 
                           "arrested six men.");
     CHECK(said(other, "arrests") == Said{"14"});
 }
+
+TEST_CASE("arrested and charged, homes searched, examples set off by commas, a record of years in an undated text", "[extract][facts]") {
+    auto both = facts_of("So far 21 people have been arrested and charged.");
+    CHECK(said(both, "arrests") == Said{"21"});
+    CHECK(said(both, "charged") == Said{"21"});
+    auto apart = facts_of("Police arrested 21 and charged 9.");
+    CHECK(said(apart, "charged") == Said{"9"});
+    CHECK(said(facts_of("Nine men were arrested and released on bail."), "charged").empty());
+    CHECK(said(facts_of("In Leeds, 12 homes were searched."), "search_warrants") == Said{"12"});
+    CHECK(said(facts_of("Officers visited 40 homes in the area."), "search_warrants").empty());
+    CHECK(said(facts_of("About 60 items, including laptops, phones and hard drives, were seized."), "devices_seized") ==
+          Said{"60 about"});
+    CHECK(said(facts_of("Police made 300 arrests. Texas led with 40 arrests, followed by Ohio with 21."), "arrests") ==
+          Said{"300", "40 @Texas", "21 @Ohio"});
+    CHECK(said(facts_of("Police made 300 arrests. Twelve of those arrested were previously convicted sex offenders."),
+               "registered_offenders") == Said{"12"});
+    // No date line: the latest year the text names dates it.
+    auto record = facts_of("Police charged 30 people in 2023. Since the programme began in 2009, officers have charged "
+                           "4,000 people.");
+    CHECK(said(record, "charged") == Said{"30"});
+}

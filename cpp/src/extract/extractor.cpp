@@ -88,14 +88,24 @@ bool names_one_operation(const TokenizedText& t, const LexiconData& d, std::size
 // "Since the unit was set up in 2014, it has made 900 arrests", "When it was founded in 2008
 // it had six detectives" (the year two or more before the document's own). A clause about
 // an operation stays ("Since the operation began in 2019, 40 have been arrested").
-bool history_sentence(const TokenizedText& t, const Sentence& sentence, int document_year, const LexiconData& d) {
-    auto old_year = [&](std::size_t j) {
-        if (j >= sentence.last || t.tokens[j].kind != TokenKind::number) return false;
+// Undated, a text is at least as late as the latest year it names: "Since the strategy began
+// in 2006" is a record of years in a text that also speaks of 2022.
+bool history_sentence(const TokenizedText& t, const Sentence& sentence, int document_year, int latest_year_named,
+                      const LexiconData& d) {
+    auto year_at = [&](std::size_t j) {
+        if (j >= sentence.last || t.tokens[j].kind != TokenKind::number) return 0;
         std::string_view digits = t.original(t.tokens[j]);
-        if (digits.size() != 4) return false;
-        int year = year_of(digits);
-        // Undated, only a unit's founding is read (below): founded in any year, it is history.
+        return digits.size() == 4 ? year_of(digits) : 0;
+    };
+    auto old_year = [&](std::size_t j) {
+        const int year = year_at(j);
+        // Undated, a unit's founding (below) in any year is history.
         return year >= 1900 && (document_year == 0 ? year <= 2100 : year <= document_year - 2);
+    };
+    const int reference = document_year > 0 ? document_year : latest_year_named;
+    auto older_than_report = [&](std::size_t j) {
+        const int year = year_at(j);
+        return year >= 1900 && reference > 0 && year <= reference - 2;
     };
     auto names_operation = [&](std::size_t from, std::size_t to) { return names_an_operation(t, d, from, to); };
     // Every rule below needs an older year: most sentences have none, and one look at the
@@ -104,10 +114,10 @@ bool history_sentence(const TokenizedText& t, const Sentence& sentence, int docu
     for (std::size_t j = sentence.first; j < sentence.last && !any_year; ++j) any_year = old_year(j);
     if (!any_year) return false;
     for (std::size_t j = sentence.first; j < sentence.last; ++j) {
-        if (t.low(j) == "since" && document_year > 0) {
-            if (old_year(j + 1)) return true;
+        if (t.low(j) == "since") {
+            if (older_than_report(j + 1)) return true;
             for (std::size_t k = j + 1; k + 1 < sentence.last && k < j + 12 && t.low(k) != "," && t.low(k) != ";"; ++k)
-                if (t.low(k) == "in" && old_year(k + 1)) return !names_operation(j + 1, k);
+                if (t.low(k) == "in" && older_than_report(k + 1)) return !names_operation(j + 1, k);
         }
         if (auto founded = d.founding.at(t, j, sentence.last); founded && old_year(founded.end))
             return !names_operation(sentence.first, sentence.last);
@@ -283,13 +293,18 @@ std::vector<Fact> extract_text(std::string_view text, std::string_view doc, cons
     // figures of this report's operation.
     {
         const int year = year_of(date);  // 0 when the document has no date
+        int latest_year_named = 0;
+        if (year == 0)
+            for (const Token& token : t.tokens)
+                if (token.kind == TokenKind::number && token.size() == 4)
+                    if (const int named = year_of(t.original(token)); named <= 2100) latest_year_named = std::max(latest_year_named, named);
         // The facts of a sentence come together: its scan is made once, not once per fact.
         std::size_t asked = sentences.size();
         bool history = false;
         std::erase_if(raw, [&](const RawFact& r) {
             if (r.sentence != asked) {
                 asked = r.sentence;
-                history = history_sentence(t, sentences[r.sentence], year, d) ||
+                history = history_sentence(t, sentences[r.sentence], year, latest_year_named, d) ||
                           earlier_other_operation(t, sentences[r.sentence], year, d);
             }
             return history;

@@ -176,6 +176,7 @@ private:
     std::optional<int> part_place(std::size_t p, std::size_t end) const;
     PhraseSet::Match place_ending_just_at(std::size_t end) const;
     bool after_list_label(std::size_t anchor) const;
+    int second_verb(const RawFact& fact) const;
     Found aligned_row(const Figure& f, std::size_t anchor) const;
     Found appositive(const Figure& f, std::size_t anchor, RawFact& fact) const;
     Found inline_breakdown(const Figure& f, std::size_t anchor, RawFact& fact) const;
@@ -662,6 +663,15 @@ std::optional<RawFact> MetricReader::count(const Figure& f, std::size_t anchor, 
         } else if (cue.metric >= 0) {  // "40 separate cases" counted only when investigated
             Found verb = verb_before(anchor, 8, cue.metric);
             if (verb.metric != cue.metric) verb = verb_in(noun.end, clause_end(noun.end), 8, false, cue.metric);
+            // "Nearly 50 items, including computers and phones, were seized": the predicate after
+            // the examples set off by commas.
+            if (verb.metric != cue.metric && noun.end + 1 < s_.last && t_.low(noun.end) == "," &&
+                d_.example_cues.at(t_, noun.end + 1, s_.last))
+                for (std::size_t close = noun.end + 2; close + 1 < s_.last && close < noun.end + 30; ++close)
+                    if (t_.low(close) == ",") {
+                        verb = verb_in(close + 1, clause_end(close + 1), 8, true, cue.metric);
+                        if (verb.metric == cue.metric) break;
+                    }
             if (verb.metric == cue.metric) found = {cue.metric, std::max(noun.end, verb.end)};
             // "- Bavaria: 14 searches": a list line, labelled with its place, says no verb.
             else if (after_list_label(anchor)) found = {cue.metric, noun.end};
@@ -851,6 +861,21 @@ Found MetricReader::appositive(const Figure& f, std::size_t anchor, RawFact& fac
     return {noun_metric(noun), f.cue_begin};
 }
 
+// The metric of a second verb joined to the one that named the fact's: "arrested and charged",
+// "charged and convicted"; not "arrested 29 and charged 12", whose second verb has a figure.
+int MetricReader::second_verb(const RawFact& fact) const {
+    if (fact.metric == d_.metric_duration || fact.metric == d_.metric_sentence) return -1;
+    std::size_t j = fact.cue_end;
+    if (j + 1 >= s_.last || t_.low(j) != "and" || !d_.verbs.ending_at(t_, j, s_.first)) return -1;
+    ++j;
+    while (j < s_.last && has(d_.auxiliaries, t_, j)) ++j;
+    auto verb = j < s_.last ? d_.verbs.at(t_, j, s_.last) : PhraseSet::Match{};
+    if (!verb || (verb.end < s_.last && (s_.is_figure_token(verb.end) || (d_.starts_of(t_, verb.end) & is_number_word))))
+        return -1;
+    const int metric = verb_metric(verb.payload, person | bare);
+    return metric != fact.metric ? metric : -1;
+}
+
 // A list line's place label just before the figure: "- Bavaria: 14 searches".
 bool MetricReader::after_list_label(std::size_t anchor) const {
     if (s_.first > 0 && t_.tokens[s_.first].newlines_before == 0) return false;
@@ -971,6 +996,12 @@ void MetricReader::read(std::size_t sentence_index, std::vector<RawFact>& out) {
                 out.push_back(first);
             }
         out.push_back(*fact);
+        // "29 people have been arrested and charged": one figure counts both.
+        if (const int second = second_verb(*fact); second >= 0) {
+            RawFact twin = *fact;
+            twin.metric = second;
+            out.push_back(twin);
+        }
     }
     // "a week-long operation", "a fortnight of action": a span of time without a figure.
     // Only at a word of a unit of time, found without a call per token.
