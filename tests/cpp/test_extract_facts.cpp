@@ -880,3 +880,17 @@ TEST_CASE("arrested and charged, homes searched, examples set off by commas, a r
                            "4,000 people.");
     CHECK(said(record, "charged") == Said{"30"});
 }
+
+TEST_CASE("a table laid out with spaces: its header names the columns, its first cell the place", "[extract][facts][scope]") {
+    auto facts = facts_of("Police made 140 arrests statewide.\n\n"
+                          "County          Arrests   Search Warrants   Children Rescued\n"
+                          "Allegheny          24           37                  4\n"
+                          "Philadelphia       21           30                  3\n"
+                          "York County        11           18                  3\n\n"
+                          "The table above shows the results.\n");
+    CHECK(said(facts, "arrests") == Said{"140", "24 @Allegheny", "21 @Philadelphia", "11 @York County"});
+    CHECK(said(facts, "search_warrants") == Said{"37 @Allegheny", "30 @Philadelphia", "18 @York County"});
+    CHECK(said(facts, "children_safeguarded") == Said{"4 @Allegheny", "3 @Philadelphia", "3 @York County"});
+    // Prose with a double space is no table.
+    CHECK(said(facts_of("Police arrested 12 men.  Officers seized 30 devices  in total."), "devices_seized") == Said{"30"});
+}

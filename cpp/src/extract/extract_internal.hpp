@@ -139,6 +139,15 @@ struct ReadBefore {
 };
 // The metrics a table's header row names per column, or nothing when the sentence is none.
 std::vector<int> table_columns(const SentenceView& s);
+// A table laid out with spaces: two or more spaces (or a tab) between token k and the one
+// before it on the same line part two cells ("Allegheny      24      37").
+inline bool cell_gap_before(const TokenizedText& t, std::size_t k) {
+    if (k == 0 || t.tokens[k].newlines_before > 0) return false;
+    const std::size_t begin = t.tokens[k].begin, end = t.tokens[k - 1].end;
+    return begin - end >= 2 || (begin > end && t.text[begin - 1] == '\t');
+}
+// A line of such a table: a sentence of one line with two cell gaps or more.
+bool spaced_row(const SentenceView& s);
 // Appends the facts of the sentence to `out`.
 void read_facts(const SentenceView& s, const std::vector<Figure>& figures, std::size_t sentence_index,
                 const ReadBefore& before, std::vector<RawFact>& out);

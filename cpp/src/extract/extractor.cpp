@@ -266,6 +266,8 @@ std::vector<Fact> extract_text(std::string_view text, std::string_view doc, cons
         bool row = false;
         for (std::size_t k = s.first; has_bars && k < s.last && !row; ++k)
             row = t.tokens[k].kind == TokenKind::punct && t.text[t.tokens[k].begin] == '|';
+        // ...or of a table laid out with spaces: "County     Arrests     Search Warrants".
+        if (!row && t.tokens[s.first].newlines_before > 0) row = spaced_row(s);
         if (!row) before.columns.clear();
         if (row && figures.empty()) {
             before.columns = table_columns(s);

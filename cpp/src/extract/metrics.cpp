@@ -805,14 +805,26 @@ std::optional<RawFact> MetricReader::count(const Figure& f, std::size_t anchor, 
     if (found.metric < 0) found = figure_in_brackets(f, fact);
     // "Lambeth | 7 | 6" under "Borough | Warrants executed | Arrests": the column's metric,
     // the row's label its place.
-    if (found.metric < 0 && !columns_.empty() && (f.cue_begin >= s_.last || t_.low(f.cue_begin) == "|")) {
-        std::size_t column = 0;
-        for (std::size_t k = s_.first; k < f.qualifier_begin; ++k) column += t_.low(k) == "|";
+    if (found.metric < 0 && !columns_.empty() &&
+        (f.cue_begin >= s_.last || t_.low(f.cue_begin) == "|" || cell_gap_before(t_, f.cue_begin))) {
+        const bool spaced = spaced_row(s_);
+        std::size_t column = 0, first_gap = 0;
+        for (std::size_t k = s_.first; k <= f.qualifier_begin && k < s_.last; ++k) {
+            const bool gap = spaced && k > s_.first && cell_gap_before(t_, k);
+            if (gap && !first_gap) first_gap = k;
+            if (k < f.qualifier_begin) column += t_.low(k) == "|";
+            if (gap) column += 1;
+        }
         if (column < columns_.size() && columns_[column] >= 0) {
             found = {columns_[column], f.cue_begin};
             std::size_t k = s_.first, separator = 0;
             while (k < s_.last && t_.tokens[k].kind != TokenKind::word) ++k;
             if (auto label = s_.label_place_at(k, &separator); label && t_.low(separator) == "|") fact.place = label.payload;
+            // "Allegheny      24": the first cell, a place known or written, up to the first gap.
+            else if (first_gap > s_.first) {
+                if (auto place = place_ending_just_at(first_gap)) fact.place = place.payload;
+                else if (auto written = s_.written_place_ending_at(first_gap)) fact.place = written;
+            }
         }
     }
     if (found.metric < 0 && heading_metric_ >= 0 && (f.cue_begin >= s_.last || s_.is_boundary(f.cue_begin))) {
@@ -1087,14 +1099,25 @@ bool long_span_of_time(const SentenceView& s) {
 }
 
 
+bool spaced_row(const SentenceView& s) {
+    int gaps = 0;
+    for (std::size_t k = s.first + 1; k < s.last; ++k) {
+        if (s.t.tokens[k].newlines_before > 0) return false;
+        gaps += cell_gap_before(s.t, k);
+    }
+    return gaps >= 2;
+}
+
 std::vector<int> table_columns(const SentenceView& s) {
     std::vector<int> columns(1, -1);
     bool named = false;
+    const bool spaced = spaced_row(s);
     for (std::size_t j = s.first; j < s.last; ++j) {
         if (s.t.low(j) == "|") {
             columns.push_back(-1);
             continue;
         }
+        if (spaced && j > s.first && cell_gap_before(s.t, j)) columns.push_back(-1);
         if (columns.back() < 0) columns.back() = metric_named_at(s, j).metric;
         named = named || columns.back() >= 0;
     }

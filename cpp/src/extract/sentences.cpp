@@ -114,6 +114,13 @@ std::vector<Sentence> split_sentences(const TokenizedText& t, const Lexicon& lex
                 std::string_view s = t.low(tok);
                 line_break = prev_len + 15 < lines.width || s == "*" || s == "\u2022" ||
                              (tok.kind == TokenKind::dash && tok.space_before);
+                // A row of a table laid out with spaces ("Allegheny      24      37") is no
+                // wrapped prose: its cells are set apart by runs of spaces inside the line.
+                if (!line_break) {
+                    std::string_view line = t.text.substr(line_start_byte, tokens[k - 1].end - line_start_byte);
+                    const std::size_t indent = line.find_first_not_of(" \t");
+                    line_break = indent != std::string_view::npos && line.find("   ", indent) != std::string_view::npos;
+                }
             }
             if (line_break) {
                 close(k);
