@@ -341,7 +341,9 @@ std::vector<Fact> extract_text(std::string_view text, std::string_view doc, cons
             cached_evidence.second = names.empty() ? std::string() : std::string(t.low(names.front().last - 1));
             cached_sentence = r.sentence;
         }
-        Fact f;
+        // Built in its place: a Fact moved into the vector cost a move and a destruction of
+        // seven strings per fact (facts has its room reserved).
+        Fact& f = facts.emplace_back();
         f.doc = doc_id;
         f.metric = d.metric_names[static_cast<std::size_t>(r.metric)];
         f.value = r.value;
@@ -365,7 +367,6 @@ std::vector<Fact> extract_text(std::string_view text, std::string_view doc, cons
         } else {
             f.evidence = cached_evidence.first;
         }
-        facts.push_back(std::move(f));
         from_headline.push_back(sentence.headline);
         offender.push_back(cached_evidence.second);
     }
