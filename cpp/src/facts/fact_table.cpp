@@ -48,7 +48,7 @@ std::uint64_t hash_of(std::string_view text) noexcept {
 std::size_t StringPool::slot_of(std::string_view text, std::uint64_t hash) const noexcept {
     std::size_t mask = slots_.size() - 1;
     auto low = static_cast<std::uint32_t>(hash);
-    for (std::size_t i = (hash >> 32) & mask;; i = (i + 1) & mask) {
+    for (std::size_t i = low & mask;; i = (i + 1) & mask) {
         const Slot& slot = slots_[i];
         if (slot.id == no_id || (slot.hash == low && strings_[slot.id] == text)) return i;
     }
@@ -60,8 +60,8 @@ void StringPool::grow() {
     std::size_t mask = slots_.size() - 1;
     for (const Slot& slot : old) {
         if (slot.id == no_id) continue;
-        std::uint64_t hash = hash_of(strings_[slot.id]);
-        std::size_t i = (hash >> 32) & mask;
+        // A slot's home is the low bits of the hash it keeps: no string hashed again.
+        std::size_t i = slot.hash & mask;
         while (slots_[i].id != no_id) i = (i + 1) & mask;
         slots_[i] = slot;
     }
