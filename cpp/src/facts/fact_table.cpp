@@ -186,7 +186,9 @@ void FactTable::append_checked(const Fact& fact, std::uint8_t metric) {
     std::uint32_t doc = intern(last_.doc, fact.doc);
     if (!fact.date.empty()) {
         std::uint32_t date = intern(last_.date, fact.date);
-        doc_dates_.emplace(doc, date);  // the first date seen for a document stands
+        // The first date seen for a document stands. try_emplace: emplace made a node for
+        // every fact with a date and freed it again when the document had one.
+        doc_dates_.try_emplace(doc, date);
     }
     values_.push_back(fact.value);
     metrics_.push_back(metric);
@@ -217,7 +219,7 @@ void FactTable::extend(const FactTable& other) {
         std::uint32_t doc = intern(last_.doc, from.at(other.docs_[i]));
         if (auto date = other.doc_dates_.find(other.docs_[i]); date != other.doc_dates_.end()) {
             std::string_view text = from.at(date->second);
-            if (!text.empty()) doc_dates_.emplace(doc, intern(last_.date, text));
+            if (!text.empty()) doc_dates_.try_emplace(doc, intern(last_.date, text));
         }
         values_.push_back(other.values_[i]);
         metrics_.push_back(other.metrics_[i]);
