@@ -5,6 +5,8 @@
 #include "optally/extract/extractor.hpp"
 
 #include <algorithm>
+#include <span>
+#include <string_view>
 #include <tuple>
 
 #include "extract_internal.hpp"
@@ -186,23 +188,37 @@ std::string masked(const TokenizedText& t, const Sentence& sentence, const std::
 // Restatements: a headline that drops "more than" restates a hedged figure, so the hedged
 // reading stands; a prison term restated for the same offender (or in the headline) is
 // one sentence, not two.
-void drop_restatements(std::vector<Fact>& facts, const std::vector<bool>& from_headline,
-                       const std::vector<std::string>& offender, const std::string& sentence_metric) {
+void drop_restatements(std::vector<Fact>& facts, std::span<const RawFact> raw, const std::vector<bool>& from_headline,
+                       const std::vector<std::string>& offender, int sentence_metric) {
+    // raw[i] is what facts[i] was made from: its metric's id stands for the metric's name.
     std::vector<bool> drop(facts.size(), false);
-    std::vector<std::size_t> counts, terms;  // indexes of the counts and of the prison terms, in order
-    for (std::size_t i = 0; i < facts.size(); ++i) (facts[i].metric == sentence_metric ? terms : counts).push_back(i);
-    // Counts grouped by what they state: sorted, so that a group is a run.
-    auto key = [&](std::size_t i) {
-        const Fact& f = facts[i];
-        return std::tie(f.value, f.unit, f.metric, f.scope);
+    // What each count states, next to its index: sorted by these, the counts were compared
+    // through their Facts and metric names, scattered over memory, at every step of the sort.
+    struct CountKey {
+        double value;
+        Unit unit;
+        int metric;
+        std::string_view scope;
+        std::size_t index;
+        auto key() const noexcept { return std::tie(value, unit, metric, scope); }
     };
-    std::sort(counts.begin(), counts.end(), [&](std::size_t a, std::size_t b) { return key(a) < key(b); });
+    std::vector<CountKey> counts;
+    std::vector<std::size_t> terms;  // indexes of the prison terms, in order
+    counts.reserve(facts.size());
+    for (std::size_t i = 0; i < facts.size(); ++i) {
+        if (raw[i].metric == sentence_metric)
+            terms.push_back(i);
+        else
+            counts.push_back({facts[i].value, facts[i].unit, raw[i].metric, facts[i].scope, i});
+    }
+    // Counts grouped by what they state: sorted, so that a group is a run.
+    std::sort(counts.begin(), counts.end(), [](const CountKey& a, const CountKey& b) { return a.key() < b.key(); });
     for (std::size_t first = 0, last = 0; first < counts.size(); first = last) {
         bool hedged = false;
-        for (last = first; last < counts.size() && key(counts[last]) == key(counts[first]); ++last)
-            hedged = hedged || facts[counts[last]].qualifier != Qualifier::exact;
+        for (last = first; last < counts.size() && counts[last].key() == counts[first].key(); ++last)
+            hedged = hedged || facts[counts[last].index].qualifier != Qualifier::exact;
         if (hedged)
-            for (std::size_t k = first; k < last; ++k) drop[counts[k]] = facts[counts[k]].qualifier == Qualifier::exact;
+            for (std::size_t k = first; k < last; ++k) drop[counts[k].index] = facts[counts[k].index].qualifier == Qualifier::exact;
     }
     // Each prison term against the other terms only, not against every fact.
     for (std::size_t i : terms) {
@@ -374,7 +390,9 @@ std::vector<Fact> extract_text(std::string_view text, std::string_view doc, cons
             cached_evidence.second = names.empty() ? std::string() : std::string(t.low(names.front().last - 1));
             cached_sentence = r.sentence;
         }
-        Fact f;
+        // Built in its place: a Fact moved into the vector cost a move and a destruction of
+        // seven strings per fact (facts has its room reserved).
+        Fact& f = facts.emplace_back();
         f.doc = doc_id;
         f.metric = d.metric_names[static_cast<std::size_t>(r.metric)];
         f.value = r.value;
@@ -398,11 +416,10 @@ std::vector<Fact> extract_text(std::string_view text, std::string_view doc, cons
         } else {
             f.evidence = cached_evidence.first;
         }
-        facts.push_back(std::move(f));
         from_headline.push_back(sentence.headline);
         offender.push_back(cached_evidence.second);
     }
-    drop_restatements(facts, from_headline, offender, d.metric_names[static_cast<std::size_t>(d.metric_sentence)]);
+    drop_restatements(facts, raw, from_headline, offender, d.metric_sentence);
     for (Fact& f : facts)
         for (std::string* field : {&f.operation, &f.scope, &f.agency}) replace_invalid_utf8(*field);
     return facts;

@@ -1,5 +1,8 @@
 #include "optally/extract/tokenizer.hpp"
 
+#include <bit>
+#include <cstddef>
+
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -200,6 +203,29 @@ inline std::size_t word_end(std::string_view text, std::size_t e) noexcept {
     return p;
 }
 
+// A token from its offsets and its bytes 8 to 11 as one number (kind, space_before,
+// newlines_before, upper from the lowest byte up): two offsets and four bytes stored one by
+// one were most of the instructions of a push, at every token of every text.
+struct TokenBytes {
+    std::uint32_t begin, end, flags, padding;
+};
+static_assert(sizeof(TokenBytes) == sizeof(Token) && offsetof(Token, kind) == 8 && offsetof(Token, space_before) == 9 &&
+              offsetof(Token, newlines_before) == 10 && offsetof(Token, upper) == 11);
+inline Token token_of(std::size_t b, std::size_t e, std::uint32_t flags) noexcept {
+    if constexpr (std::endian::native == std::endian::little) {
+        return std::bit_cast<Token>(TokenBytes{static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e), flags, 0});
+    } else {
+        Token t;
+        t.begin = static_cast<std::uint32_t>(b);
+        t.end = static_cast<std::uint32_t>(e);
+        t.kind = static_cast<TokenKind>(flags & 0xFF);
+        t.space_before = (flags >> 8) & 1;
+        t.newlines_before = static_cast<std::uint8_t>(flags >> 16);
+        t.upper = (flags >> 24) & 1;
+        return t;
+    }
+}
+
 }  // namespace
 
 void tokenize(std::string_view text, TokenizedText& out) {
@@ -214,29 +240,23 @@ void tokenize(std::string_view text, TokenizedText& out) {
     }
     out.tokens.reserve(text.size() / 5 + 8);
 
-    bool space = true;
-    std::uint8_t newlines = 2;
+    // The white space before the next token, kept as bytes 9 and 10 of a Token are
+    // (space_before, newlines_before: see TokenBytes) so that a push stores whole words.
+    constexpr std::uint32_t space = 1u << 8, newline = 1u << 16;
+    std::uint32_t white = space | 2 * newline;
     std::size_t p = 0;
     const std::size_t size = text.size();
     // `upper` is only ever true for a word: no other kind of token starts with a capital.
     auto push = [&](std::size_t b, std::size_t e, TokenKind kind, bool upper = false) {
-        Token t;
-        t.begin = static_cast<std::uint32_t>(b);
-        t.end = static_cast<std::uint32_t>(e);
-        t.kind = kind;
-        t.space_before = space;
-        t.newlines_before = newlines;
-        t.upper = upper;
-        out.tokens.push_back(t);
-        space = false;
-        newlines = 0;
+        out.tokens.push_back(token_of(b, e, static_cast<std::uint32_t>(kind) | white | std::uint32_t{upper} << 24));
+        white = 0;
     };
     while (p < size) {
         const auto c = static_cast<unsigned char>(text[p]);
         // The space between words, a sixth of prose, without the jump on the class: that
         // indirect jump predicts badly when every other token is a space.
         if (c == ' ') {
-            space = true;
+            white |= space;
             ++p;
             continue;
         }
@@ -255,8 +275,8 @@ void tokenize(std::string_view text, TokenizedText& out) {
                     upper = (c >= 'A' && c <= 'Z') || (c >= 0xC3 && latin_capital(text, b));
                     break;
                 case CharClass::space:
-                    space = true;
-                    if (c == '\n' && newlines < 2) ++newlines;
+                    white |= space;
+                    if (c == '\n' && white < 2 * newline) white += newline;
                     p += n;
                     continue;
                 case CharClass::digit:
@@ -273,7 +293,7 @@ void tokenize(std::string_view text, TokenizedText& out) {
         push(b, p, TokenKind::word, upper);
         // The space after a word, most words, taken here: one test instead of a turn of the loop.
         if (p < size && text[p] == ' ') {
-            space = true;
+            white |= space;
             ++p;
             continue;
         }

@@ -93,8 +93,13 @@ const Vocabulary& Vocabulary::standard() {
 }
 
 std::optional<std::uint8_t> Vocabulary::index_of(std::string_view name) const noexcept {
-    for (std::size_t i = 0; i < metrics_.size(); ++i)
-        if (metrics_[i].name == name) return static_cast<std::uint8_t>(i);
+    // Asked for every fact a table takes in: the size and the first byte tell most names
+    // apart before a call to memcmp.
+    for (std::size_t i = 0; i < metrics_.size(); ++i) {
+        const std::string& candidate = metrics_[i].name;
+        if (candidate.size() == name.size() && (name.empty() || candidate[0] == name[0]) && candidate == name)
+            return static_cast<std::uint8_t>(i);
+    }
     return std::nullopt;
 }
 

@@ -35,7 +35,7 @@ private:
     // An open-addressing index: one hash per look-up and no node per string.
     struct Slot {
         std::uint32_t id = no_id;
-        std::uint32_t hash = 0;  // low bits of the string's hash, to skip most comparisons
+        std::uint32_t hash = 0;  // low bits of the string's hash: its home slot, and a filter that skips most comparisons
     };
     static constexpr std::uint32_t no_id = 0xFFFFFFFFu;
     std::size_t slot_of(std::string_view text, std::uint64_t hash) const noexcept;
