@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 
 #include "lexicon_data.hpp"
 
@@ -11,8 +12,10 @@ namespace {
 
 using detail::LexiconData;
 
+// Out of line: the callers below ask first whether the token is a number word at all, and
+// stay small enough to inline that test.
 template <class Map>
-const double* find(const Map& map, std::string_view word) {
+[[gnu::noinline]] const double* find(const Map& map, std::string_view word) {
     auto found = map.find(word);
     return found == map.end() ? nullptr : &found->second;
 }
@@ -36,17 +39,27 @@ double digits_value(std::string_view s, bool scale_follows) {
     char buffer[64];
     std::size_t n = 0;
     const bool dotted = !scale_follows && dotted_thousands(s);
+    // Most figures are whole numbers of a few digits ("14", "2,500"): summed here, exactly as
+    // from_chars reads them (integers below 10^15 are exact doubles), without its call.
+    std::uint64_t whole = 0;
+    bool only_digits = true;
     for (char c : s)
-        if (c != ',' && !(dotted && c == '.') && n < sizeof buffer) buffer[n++] = c;
+        if (c != ',' && !(dotted && c == '.') && n < sizeof buffer) {
+            buffer[n++] = c;
+            if (c >= '0' && c <= '9') whole = whole * 10 + static_cast<std::uint64_t>(c - '0');
+            else only_digits = false;
+        }
+    if (only_digits && n > 0 && n <= 15) return static_cast<double>(whole);
     double value = 0;
     std::from_chars(buffer, buffer + n, value);
     return value;
 }
 
 // A number word's value in `map` for token k; tokens the lexicon does not know as number
-// words are answered without hashing their text.
+// words (nearly every token after a figure) are answered inline, without a call or hashing
+// their text.
 template <class Map>
-const double* find(const Map& map, const TokenizedText& t, std::size_t k, const LexiconData& d) {
+OPTALLY_HOT_INLINE const double* find(const Map& map, const TokenizedText& t, std::size_t k, const LexiconData& d) {
     if (!(d.starts_of(t, k) & detail::is_number_word)) return nullptr;
     return find(map, t.low(k));
 }
