@@ -1035,21 +1035,19 @@ void read_facts(const SentenceView& s, const std::vector<Figure>& figures, std::
 }
 
 bool long_span_of_time(const SentenceView& s) {
-    // Asked of nearly every sentence: the cheap tests on a token's kind and size go first.
-    const auto& tokens = s.t.tokens;
-    for (std::size_t j = s.first; j + 1 < s.last; ++j) {
-        if (tokens[j].kind == TokenKind::dash) {
-            if (j > s.first && has(s.d.long_suffix, s.t, j + 1) && has(s.d.time_unit_words, s.t, j - 1)) return true;
-        } else if (tokens[j].size() == 6 && s.t.low(j) == "action") {
-            if (j + 2 < s.last && has(s.d.time_unit_words, s.t, j + 1)) return true;  // "an action week"
-            if (j >= s.first + 2 && s.t.low(j - 1) == "of" && has(s.d.time_unit_words, s.t, j - 2))
-                return true;  // "a day of action"
-        }
+    // Asked of nearly every sentence, and every rule needs a word of a unit of time: those
+    // are found by word id (next_in, no call per token) and only their neighbours are read.
+    const TokenizedText& t = s.t;
+    auto is_action = [&](std::size_t j) { return t.tokens[j].size() == 6 && t.low(j) == "action"; };
+    for (std::size_t u = next_in(s.d.time_unit_words, t, s.first, s.last); u < s.last;
+         u = next_in(s.d.time_unit_words, t, u + 1, s.last)) {
+        // "a week-long operation"
+        if (u + 2 < s.last && t.tokens[u + 1].kind == TokenKind::dash && has(s.d.long_suffix, t, u + 2)) return true;
+        // "an action week"
+        if (u > s.first && u + 1 < s.last && is_action(u - 1)) return true;
+        // "a day of action", also at the end of the sentence
+        if (u + 2 < s.last && t.low(u + 1) == "of" && is_action(u + 2)) return true;
     }
-    // "a day of action" ending the sentence.
-    if (const std::size_t j = s.last - 1; j >= s.first + 2 && tokens[j].size() == 6 && s.t.low(j) == "action" &&
-                                          s.t.low(j - 1) == "of" && has(s.d.time_unit_words, s.t, j - 2))
-        return true;
     return false;
 }
 
