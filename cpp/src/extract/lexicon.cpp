@@ -465,6 +465,7 @@ void detail::finish(LexiconData& d, const std::string& where) {
         if (d.demonyms.starts_with(i)) bits |= starts_demonym;
         if (d.operation_words.contains(i)) bits |= is_operation_word;
         if (d.place_suffixes.contains(i)) bits |= is_place_suffix;
+        if (d.time_unit_words.contains(i)) bits |= is_time_unit;
         if (d.number_starts.contains(i) || d.vague_numbers.contains(i)) bits |= starts_number;
         d.starts[id] = bits;
     }

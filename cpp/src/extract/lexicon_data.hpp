@@ -248,6 +248,7 @@ enum StartBits : std::uint16_t {
     is_number_word = 128,  // a key of units, tens, scales, dozens, fraction_words or multipliers
     starts_demonym = 256,
     is_place_suffix = 512,  // "County": ends a place the gazetteer need not list
+    is_time_unit = 1024,    // a key of time_units ("week", "months"): long_span_of_time's scan
 };
 
 struct LexiconData {

@@ -1036,11 +1036,16 @@ void read_facts(const SentenceView& s, const std::vector<Figure>& figures, std::
 
 bool long_span_of_time(const SentenceView& s) {
     // Asked of nearly every sentence, and every rule needs a word of a unit of time: those
-    // are found by word id (next_in, no call per token) and only their neighbours are read.
+    // are found by their start bits (one load per token, no call) and only their neighbours
+    // are read.
     const TokenizedText& t = s.t;
+    const TokenStarts starts_of(t, s.d);
+    auto next_unit = [&](std::size_t j) {
+        while (j < s.last && !(starts_of(j) & is_time_unit)) ++j;
+        return j;
+    };
     auto is_action = [&](std::size_t j) { return t.tokens[j].size() == 6 && t.low(j) == "action"; };
-    for (std::size_t u = next_in(s.d.time_unit_words, t, s.first, s.last); u < s.last;
-         u = next_in(s.d.time_unit_words, t, u + 1, s.last)) {
+    for (std::size_t u = next_unit(s.first); u < s.last; u = next_unit(u + 1)) {
         // "a week-long operation"
         if (u + 2 < s.last && t.tokens[u + 1].kind == TokenKind::dash && has(s.d.long_suffix, t, u + 2)) return true;
         // "an action week"
