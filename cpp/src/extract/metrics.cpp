@@ -110,10 +110,16 @@ private:
 
     // Where the clause that starts at `from` ends: a boundary outside quotes, or the next figure.
     std::size_t clause_end(std::size_t from, std::size_t cap = 24) const {
+        // Asked for nearly every figure, over up to `cap` tokens: the arrays it reads are held
+        // here, not reloaded through the members at every token.
+        const Token* tokens = t_.tokens.data();
+        const int* figure_at = figure_at_.data();
+        const Figure* figures = figures_.data();
+        const std::size_t first = s_.first;
         bool in_quote = false;
         std::size_t stop = std::min(s_.last, from + cap);
         for (std::size_t j = from; j < stop; ++j) {
-            const Token& tok = t_.tokens[j];
+            const Token& tok = tokens[j];
             if (tok.kind == TokenKind::quote) {
                 std::string_view q = t_.low(tok);
                 if (q == "\u201C") in_quote = true;
@@ -121,13 +127,16 @@ private:
                 else if (q == "\"") in_quote = !in_quote && (tok.space_before || j == from);
                 continue;
             }
-            if (!in_quote && s_.is_boundary(j)) {
+            if (!in_quote && (tok.kind == TokenKind::dash || tok.kind == TokenKind::punct) && s_.is_boundary_mark(j)) {
                 std::size_t aside = aside_end(j);
                 if (aside == 0) return j;
                 j = aside;  // "Two men, aged 34 and 51, have been charged"
                 continue;
             }
-            if (j > from && counted_figure_at(j)) return j;
+            if (j > from && j >= first) {  // counted_figure_at(j)
+                const int k = figure_at[j - first];
+                if (k >= 0 && !figures[static_cast<std::size_t>(k)].excluded) return j;
+            }
         }
         return stop;
     }
