@@ -175,6 +175,10 @@ public:
         if (i >= limit || i >= t.tokens.size()) return {};
         const auto* list = entries(t, i);
         if (!list) return {};
+        // Entries go longest first: a word whose first entry is the word alone ("London")
+        // starts no longer phrase, and is answered here too.
+        if (const Entry& only = list->front(); only.rest.empty())
+            return t.tokens[i].kind == TokenKind::possessive ? Match{} : Match{i, i + 1, only.payload};
         return match_at(t, i, limit, *list);
     }
     // Longest phrase that ends exactly at token `end` (exclusive) and starts at or after lo.
