@@ -34,7 +34,8 @@ std::string iso(int year, int month, int day) {
 std::string date_at(const SentenceView& s, std::size_t i, std::size_t& end) {
     const auto& t = s.t;
     auto month_at = [&](std::size_t k) -> int {
-        if (k >= s.last || !s.upper(k)) return 0;
+        // Month names by word id first: most capitalised words are none, and need no hashing.
+        if (k >= s.last || !s.upper(k) || !has(s.d.month_words, t, k)) return 0;
         auto found = s.d.months.find(t.low(k));
         return found == s.d.months.end() ? 0 : found->second;
     };
@@ -91,6 +92,8 @@ std::string document_date(const TokenizedText& t, const std::vector<Sentence>& s
         if (!cue && !short_line && !dateline) continue;
         std::size_t last = cue || short_line ? s.last : std::min(s.last, s.first + 12);
         for (std::size_t i = s.first; i < last; ++i) {
+            // Every date starts with digits or the capitalised name of a month.
+            if (t.tokens[i].kind != TokenKind::number && !t.tokens[i].upper) continue;
             std::size_t end = i;
             std::string date = date_at(s, i, end);
             if (!date.empty()) return date;
