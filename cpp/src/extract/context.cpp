@@ -264,8 +264,12 @@ std::optional<int> clause_place(const SentenceView& s, std::size_t figure_first,
     const auto& d = s.d;
     // After the figure: "... arrested in Lincolnshire", "nine in Rutland", "by Sussex Police".
     std::size_t stop = std::min(s.last, from + 14);
+    const TokenStarts starts_of(t, d);
     for (std::size_t j = from; j < stop; ++j) {
         if (s.is_boundary(j) || (j > from && t.tokens[j].kind == TokenKind::number)) break;
+        // Asked for every fact: a token that starts none of the three look-ups below (most)
+        // is passed by on its start bits. A look-up added here needs its set in the bit.
+        if (!(starts_of(j) & starts_clause_place_cue)) continue;
         if (d.example_cues.at(t, j, stop)) break;  // "in areas such as Birmingham": examples, not the scope
         if (auto prep = d.place_prepositions.at(t, j, stop)) {
             std::size_t k = past_area_words(s, prep.end, s.last);

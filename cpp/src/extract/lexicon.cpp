@@ -466,6 +466,8 @@ void detail::finish(LexiconData& d, const std::string& where) {
         if (d.operation_words.contains(i)) bits |= is_operation_word;
         if (d.place_suffixes.contains(i)) bits |= is_place_suffix;
         if (d.time_unit_words.contains(i)) bits |= is_time_unit;
+        if (d.example_cues.starts_with(i) || d.place_prepositions.starts_with(i) || d.place_by.starts_with(i))
+            bits |= starts_clause_place_cue;
         if (d.number_starts.contains(i) || d.vague_numbers.contains(i)) bits |= starts_number;
         d.starts[id] = bits;
     }

@@ -253,6 +253,7 @@ enum StartBits : std::uint16_t {
     starts_demonym = 256,
     is_place_suffix = 512,  // "County": ends a place the gazetteer need not list
     is_time_unit = 1024,    // a key of time_units ("week", "months"): long_span_of_time's scan
+    starts_clause_place_cue = 2048,  // starts an example cue, a place preposition or place_by: clause_place's scan
 };
 
 struct LexiconData {
