@@ -215,8 +215,10 @@ bool not_a_figure(const SentenceView& s, const Figure& f) {
         if (glued(s, e) && (t.low(e) == "s" || has(d.ordinal_suffixes, t, e))) return true;  // "1990s", "13th"
     }
     std::size_t before = f.qualifier_begin;
-    if (d.percent_after.at(t, e, s.last) || d.currency_after.at(t, e, s.last) || d.time_after.at(t, e, s.last) ||
-        d.age_after.at(t, e, s.last) || d.reference_after.at(t, e, s.last))
+    // Most figures are followed by none of these: one start bit tells, instead of five look-ups.
+    if (e < s.last && (d.starts_of(t, e) & starts_figure_kind) &&
+        (d.percent_after.at(t, e, s.last) || d.currency_after.at(t, e, s.last) || d.time_after.at(t, e, s.last) ||
+         d.age_after.at(t, e, s.last) || d.reference_after.at(t, e, s.last)))
         return true;
     // (An age's cue may hold the qualifier: "are under 25".)
     if (d.currency_before.ending_at(t, i, s.first) || d.age_before.ending_at(t, before, s.first) ||

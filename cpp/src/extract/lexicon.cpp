@@ -468,6 +468,8 @@ void detail::finish(LexiconData& d, const std::string& where) {
         if (d.time_unit_words.contains(i)) bits |= is_time_unit;
         if (d.example_cues.starts_with(i) || d.place_prepositions.starts_with(i) || d.place_by.starts_with(i))
             bits |= starts_clause_place_cue;
+        for (const PhraseSet* after : {&d.percent_after, &d.currency_after, &d.time_after, &d.age_after, &d.reference_after})
+            if (after->starts_with(i)) bits |= starts_figure_kind;
         if (d.number_starts.contains(i) || d.vague_numbers.contains(i)) bits |= starts_number;
         d.starts[id] = bits;
     }

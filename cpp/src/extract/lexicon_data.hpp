@@ -254,6 +254,7 @@ enum StartBits : std::uint16_t {
     is_place_suffix = 512,  // "County": ends a place the gazetteer need not list
     is_time_unit = 1024,    // a key of time_units ("week", "months"): long_span_of_time's scan
     starts_clause_place_cue = 2048,  // starts an example cue, a place preposition or place_by: clause_place's scan
+    starts_figure_kind = 4096,  // starts percent_after, currency_after, time_after, age_after or reference_after
 };
 
 struct LexiconData {
