@@ -247,11 +247,15 @@ bool not_a_figure(const SentenceView& s, const Figure& f) {
     if (!n.in_words && i > s.first + 1 && e < s.last && n.value < 120 && n.value == std::floor(n.value)) {
         std::string_view open = t.low(i - 1), close = t.low(e);
         bool set_off = (open == "," && close == ",") || (open == "(" && close == ")");
-        // ...but "Polizeipräsidium Stuttgart (17)" is a place's count.
-        bool after_place = s.place_ending_at(i - 1, 4).has_value();
-        if (auto police = d.police_nouns.ending_at(t, i - 1, s.first); !after_place && police && police.begin > s.first)
-            after_place = s.place_ending_at(police.begin, 4).has_value();  // "West Midlands Police (21)"
-        if (set_off && !after_place && (s.upper(i - 2) || t.tokens[i - 2].kind == TokenKind::possessive)) return true;
+        // The look-ups of places, asked only of a figure set off after a capitalised word
+        // (most small figures are not).
+        if (set_off && (s.upper(i - 2) || t.tokens[i - 2].kind == TokenKind::possessive)) {
+            // ...but "Polizeipräsidium Stuttgart (17)" is a place's count.
+            bool after_place = s.place_ending_at(i - 1, 4).has_value();
+            if (auto police = d.police_nouns.ending_at(t, i - 1, s.first); !after_place && police && police.begin > s.first)
+                after_place = s.place_ending_at(police.begin, 4).has_value();  // "West Midlands Police (21)"
+            if (!after_place) return true;
+        }
     }
     return false;
 }
