@@ -212,11 +212,12 @@ void replace_invalid_utf8(std::string& text) {
 namespace {
 
 // The first capitalised word at or after token k, or s.last. find_names passes over every
-// token of every sentence and few are capitalised words: the scan reads kind and case
+// token of every sentence and few are capitalised words: the scan reads the case
 // straight from the tokens, without SentenceView::upper()'s bounds check per token.
 std::size_t next_capital(const SentenceView& s, std::size_t k) {
     const Token* tokens = s.t.tokens.data();
-    while (k < s.last && !(tokens[k].kind == TokenKind::word && tokens[k].upper)) ++k;
+    // `upper` is set for words only (tokenize() sets it for no other kind): one test a token.
+    while (k < s.last && !tokens[k].upper) ++k;
     return k;
 }
 
