@@ -982,8 +982,12 @@ void MetricReader::read(std::size_t sentence_index, std::vector<RawFact>& out) {
     // "a week-long operation", "a fortnight of action": a span of time without a figure.
     // Only at a word of a unit of time, found without a call per token.
     const std::size_t last_unit = s_.last > s_.first ? s_.last - 1 : s_.first;  // a unit needs a word after it
-    for (std::size_t j = next_in(d_.time_unit_words, t_, s_.first, last_unit); j < last_unit;
-         j = next_in(d_.time_unit_words, t_, j + 1, last_unit)) {
+    const TokenStarts starts_of(t_, d_);
+    auto next_unit = [&](std::size_t j) {  // by start bits: one load per token
+        while (j < last_unit && !(starts_of(j) & is_time_unit)) ++j;
+        return j;
+    };
+    for (std::size_t j = next_unit(s_.first); j < last_unit; j = next_unit(j + 1)) {
         auto unit = d_.time_units.find(t_.low(j));
         if (unit == d_.time_units.end() || (j > s_.first && figure_starting(j - 1))) continue;
         if (j > s_.first && (s_.is_figure_token(j - 1) || (t_.tokens[j - 1].kind == TokenKind::dash && j > s_.first + 1 &&
