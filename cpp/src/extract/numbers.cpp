@@ -88,7 +88,7 @@ std::size_t add_fraction(const TokenizedText& t, std::size_t j, std::size_t limi
             return f->second;
         }
     }
-    if (j < limit && t.low(j) == "and")
+    if (j < limit && t.tokens[j].size() == 3 && t.low(j) == "and")  // the size first: most figures have no "and" after
         if (auto f = fraction_at(t, j + 1, limit, d)) {
             value += f->first;
             return f->second;
@@ -100,6 +100,9 @@ std::size_t add_fraction(const TokenizedText& t, std::size_t j, std::size_t limi
 std::size_t add_scale(const TokenizedText& t, std::size_t j, std::size_t limit, const LexiconData& d, double& value,
                       bool allow_glued) {
     if (j >= limit || t.tokens[j].kind != TokenKind::word) return j;
+    // Most words after a figure are no number word: one test of the start bits for the three
+    // look-ups below.
+    if (!(d.starts_of(t, j) & detail::is_number_word)) return j;
     if (allow_glued && glued(t, j, limit))
         if (const double* m = find(d.multipliers, t, j, d)) {
             value = std::round(value * *m * 1000) / 1000;
