@@ -226,23 +226,23 @@ bool not_a_figure(const SentenceView& s, const Figure& f) {
         d.reference_before.ending_at(t, before, s.first))
         return true;
     // Dates: "June 12", "12 June", "Tuesday 12", "Dec. 12", "12 of June".
-    if (is_month(s, e) || (e + 1 < s.last && t.low(e) == "of" && is_month(s, e + 1))) return true;
+    if (is_month(s, e) || (e + 1 < s.last && token_is(t, e, "of") && is_month(s, e + 1))) return true;
     // Days are written in digits: "In May eleven men were held", "arrested in October, five"
     // count people.
     if (i > s.first && !n.in_words) {
         std::size_t p = i - 1;
-        if (t.low(p) == "." && p > s.first) --p;
-        if (t.low(p) == "," && p > s.first && is_month(s, p - 1)) return true;
+        if (token_is(t, p, ".") && p > s.first) --p;
+        if (token_is(t, p, ",") && p > s.first && is_month(s, p - 1)) return true;
         if (is_month(s, p) || (s.upper(p) && has(d.weekdays, t, p))) return true;
     }
     // "one of those arrested", "one of the most complex investigations", "every one of these
     // images": one of a group, not a count of one.
-    if (n.in_words && n.value == 1 && e + 1 < s.last && t.low(e) == "of") return true;
+    if (n.in_words && n.value == 1 && e + 1 < s.last && token_is(t, e, "of")) return true;
     // Ratios: "one in four", "3 out of 4".
-    if (e + 1 < s.last && t.low(e) == "in" && s.is_figure_token(e + 1)) return true;
-    if (e + 1 < s.last && t.low(e) == "in" && (d.starts_of(t, e + 1) & is_number_word) &&
+    if (e + 1 < s.last && token_is(t, e, "in") && s.is_figure_token(e + 1)) return true;
+    if (e + 1 < s.last && token_is(t, e, "in") && (d.starts_of(t, e + 1) & is_number_word) &&
         (d.units.count(t.low(e + 1)) || d.tens.count(t.low(e + 1)))) return true;
-    if (e + 2 < s.last && t.low(e) == "out" && t.low(e + 1) == "of") return true;
+    if (e + 2 < s.last && token_is(t, e, "out") && token_is(t, e + 1, "of")) return true;
     // An age set off after a name: "John Smith, 43, of Leeds", "Smith (43)".
     if (!n.in_words && i > s.first + 1 && e < s.last && n.value < 120 && n.value == std::floor(n.value)) {
         std::string_view open = t.low(i - 1), close = t.low(e);
@@ -310,7 +310,7 @@ void read_figures(const SentenceView& s, const Lexicon& lexicon, std::vector<Fig
             f.number.first == prev.number.last)
             f.excluded = true;
         // "one in four": the second figure goes with the first.
-        if (prev.number.last + 1 == f.number.first && t.low(prev.number.last) == "in" && prev.excluded)
+        if (prev.number.last + 1 == f.number.first && token_is(t, prev.number.last, "in") && prev.excluded)
             f.excluded = true;
     }
     // Ranges: "between 10 and 12", "10 to 12", "10-12", "from 2 and ½ to 5 years".
@@ -321,7 +321,7 @@ void read_figures(const SentenceView& s, const Lexicon& lexicon, std::vector<Fig
         std::size_t gap = a.cue_begin;
         if (gap + 1 != b.qualifier_begin) continue;
         std::string_view joiner = t.low(gap);
-        bool between = a.qualifier_begin > s.first && t.low(a.qualifier_begin - 1) == "between";
+        bool between = a.qualifier_begin > s.first && token_is(t, a.qualifier_begin - 1, "between");
         bool joins = joiner == "to" || t.tokens[gap].kind == TokenKind::dash || (joiner == "and" && between);
         if (!joins) continue;
         if (a.excluded || b.excluded) {
