@@ -49,7 +49,7 @@ std::string date_at(const SentenceView& s, std::size_t i, std::size_t& end) {
         end = i + 5;
         if (m > 0 && d > 0) return iso(y, m, d);
     }
-    if (int d = digits_at(t, i, s.last); d > 0 && i + 4 < s.last && t.low(i + 1) == "/" && t.low(i + 3) == "/") {
+    if (int d = digits_at(t, i, s.last); d > 0 && i + 4 < s.last && token_is(t, i + 1, "/") && token_is(t, i + 3, "/")) {
         int m = digits_at(t, i + 2, s.last), y = digits_at(t, i + 4, s.last, 4);
         end = i + 5;
         if (m > 12 && d <= 12) std::swap(m, d);  // 06/16/2012 written the US way

@@ -359,7 +359,7 @@ std::vector<NameSpan> find_names(const SentenceView& s, const Surnames* known, S
         }
         if (has(d.titles, t, j)) {
             std::size_t k = j;
-            while (k < s.last && ((has(d.titles, t, k) && s.upper(k)) || t.low(k) == ".")) ++k;
+            while (k < s.last && ((has(d.titles, t, k) && s.upper(k)) || token_is(t, k, "."))) ++k;
             // "Mr Jordan Okonkwo-Reyes": after a title a place-named first word is a given name.
             std::size_t m = run_of(s, given_name_place(k) ? k + 1 : k, 3, surname_part).end;
             if (m > k) add(k, m);
