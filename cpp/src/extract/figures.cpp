@@ -2,6 +2,7 @@
 // dates, years, times, phone numbers, money, percentages, references ("section 160").
 
 #include <cmath>
+#include <cstring>
 
 #include "extract_internal.hpp"
 
@@ -16,9 +17,17 @@ bool SentenceView::is_boundary_mark(std::size_t i) const {
     if (tok.kind == TokenKind::dash)  // a spaced dash sets off a clause; "48-hour" is one word
         return tok.space_before && (i + 1 >= t.tokens.size() || t.tokens[i + 1].space_before);
     if (tok.kind != TokenKind::punct) return false;
-    std::string_view s = t.low(tok);
-    return s == "," || s == ";" || s == ":" || s == "(" || s == ")" || s == "." || s == "!" || s == "?" ||
-           s == "|" || s == "\u2022" || s == "[" || s == "]";
+    // , ; : ( ) . ! ? | [ ] and the bullet "\u2022", told by size and bytes (no call to low()).
+    const char* text = t.lower.data() + tok.begin;
+    if (tok.size() == 1) {
+        switch (text[0]) {
+            case ',': case ';': case ':': case '(': case ')': case '.': case '!': case '?': case '|': case '[': case ']':
+                return true;
+            default:
+                return false;
+        }
+    }
+    return tok.size() == 3 && std::memcmp(text, "\u2022", 3) == 0;
 }
 
 PhraseSet::Match SentenceView::place_at(std::size_t i) const {
@@ -76,7 +85,7 @@ PhraseSet::Match SentenceView::label_place_at(std::size_t k, std::size_t* separa
     // dateline ("DENVER - A man was ...").
     auto separator = [&](std::size_t j) {
         if (j >= last) return false;
-        if (t.low(j) == ":" || t.low(j) == "|") return true;  // "|": a table's cells (html.cpp)
+        if (token_is(t, j, ":") || token_is(t, j, "|")) return true;  // "|": a table's cells (html.cpp)
         return t.tokens[j].kind == TokenKind::dash && t.tokens[j].space_before && j + 1 < last && is_figure_token(j + 1);
     };
     auto found = [&](PhraseSet::Match place, std::size_t sep) {
@@ -91,16 +100,16 @@ PhraseSet::Match SentenceView::label_place_at(std::size_t k, std::size_t* separa
     if (end == k || k >= (std::size_t{1} << 26)) return {};
     // "Metro Manila (NCR): 6", "Angeles City, Pampanga: 4": the first name is the place.
     std::size_t sep = end;
-    if (sep < last && t.low(sep) == "(") {
-        while (sep < last && sep < end + 10 && t.low(sep) != ")") ++sep;
+    if (sep < last && token_is(t, sep, "(")) {
+        while (sep < last && sep < end + 10 && !token_is(t, sep, ")")) ++sep;
         ++sep;
-    } else if (sep < last && t.low(sep) == ",") {
+    } else if (sep < last && token_is(t, sep, ",")) {
         ++sep;
         while (sep < last && sep < end + 4 && t.tokens[sep].kind == TokenKind::word && upper(sep)) ++sep;
     }
     // Words the gazetteer does not know name a place only before a colon, or a dash before a
     // figure ("Northern Adelaide – 9 arrests"): "Mark Young - received 3 years" lists people.
-    if (sep >= last || (t.low(sep) != ":" && t.low(sep) != "|" && !separator(sep))) return {};
+    if (sep >= last || (!token_is(t, sep, ":") && !token_is(t, sep, "|") && !separator(sep))) return {};
     // "Total: 40", "Arrests: 12", "John Smith: ...", "Operation Kahurangi: 31 charged", "NCA: ...".
     if (names_no_place(k, end, true)) return {};
     return found({k, end, written_place(k, end)}, sep);
@@ -204,15 +213,15 @@ bool not_a_figure(const SentenceView& s, const Figure& f) {
                 t.tokens[e + 2].kind == TokenKind::dash && is_digits(s, e + 3))
                 return true;
         }
-        if (i > s.first + 1 && glued(s, i) && (t.low(i - 1) == "/" || t.low(i - 1) == ":") && is_digits(s, i - 2))
+        if (i > s.first + 1 && glued(s, i) && (token_is(t, i - 1, "/") || token_is(t, i - 1, ":")) && is_digits(s, i - 2))
             return true;
         if (e < s.last && is_digits(s, e) && !t.tokens[e].newlines_before && text.size() >= 3 &&
             text.find(',') == std::string_view::npos)
             return true;  // digit groups of a phone number
         if (looks_like_year(s, n) && !counted_noun_follows(s, e)) return true;
         if (i > s.first && glued(s, i) && t.tokens[i - 1].kind == TokenKind::word) return true;  // "COVID19"
-        if (i > s.first && glued(s, i) && (t.low(i - 1) == "#" || t.low(i - 1) == "\u00A7")) return true;
-        if (glued(s, e) && (t.low(e) == "s" || has(d.ordinal_suffixes, t, e))) return true;  // "1990s", "13th"
+        if (i > s.first && glued(s, i) && (token_is(t, i - 1, "#") || token_is(t, i - 1, "\u00A7"))) return true;
+        if (glued(s, e) && (token_is(t, e, "s") || has(d.ordinal_suffixes, t, e))) return true;  // "1990s", "13th"
     }
     std::size_t before = f.qualifier_begin;
     // Most figures are followed by none of these: one start bit tells, instead of five look-ups.
