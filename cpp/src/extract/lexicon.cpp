@@ -470,6 +470,8 @@ void detail::finish(LexiconData& d, const std::string& where) {
             bits |= starts_clause_place_cue;
         for (const PhraseSet* after : {&d.percent_after, &d.currency_after, &d.time_after, &d.age_after, &d.reference_after})
             if (after->starts_with(i)) bits |= starts_figure_kind;
+        for (const PhraseSet* term : {&d.custodial, &d.sentence_verbs, &d.non_custodial, &d.penalty_limits, &d.aggregate})
+            if (term->starts_with(i)) bits |= starts_term_cue;
         if (d.number_starts.contains(i) || d.vague_numbers.contains(i)) bits |= starts_number;
         d.starts[id] = bits;
     }

@@ -255,6 +255,7 @@ enum StartBits : std::uint16_t {
     is_time_unit = 1024,    // a key of time_units ("week", "months"): long_span_of_time's scan
     starts_clause_place_cue = 2048,  // starts an example cue, a place preposition or place_by: clause_place's scan
     starts_figure_kind = 4096,  // starts percent_after, currency_after, time_after, age_after or reference_after
+    starts_term_cue = 8192,     // starts custodial, sentence_verbs, non_custodial, penalty_limits or aggregate
 };
 
 struct LexiconData {

@@ -574,7 +574,11 @@ std::optional<RawFact> MetricReader::span_of_time(const Figure& f, std::size_t a
         // one year and six months" is a limit too, and its months are no term of their own.
         std::size_t lo = clause_begin(anchor, 30);
         bool positive = false, negative = f.qualifier == Qualifier::up_to;
+        // The words of a clause, each asked of five lists: most start none, and their start
+        // bits tell. A list added to these scans needs its bit (starts_term_cue).
+        const TokenStarts starts_of(t_, d_);
         for (std::size_t m = lo; m < anchor; ++m) {
+            if (!(starts_of(m) & starts_term_cue)) continue;
             if (d_.penalty_limits.at(t_, m, anchor) || d_.aggregate.at(t_, m, anchor) || d_.non_custodial.at(t_, m, anchor))
                 negative = true;
             if (d_.sentence_verbs.at(t_, m, anchor) || d_.custodial.at(t_, m, anchor)) positive = true;
@@ -594,6 +598,7 @@ std::optional<RawFact> MetricReader::span_of_time(const Figure& f, std::size_t a
             }
         std::size_t right_end = clause_end(tail, 6);
         for (std::size_t m = tail; m < right_end; ++m) {
+            if (!(starts_of(m) & starts_term_cue)) continue;
             if (d_.non_custodial.at(t_, m, right_end) || d_.penalty_limits.at(t_, m, right_end)) negative = true;
             if (d_.custodial.at(t_, m, right_end)) positive = true;
         }
