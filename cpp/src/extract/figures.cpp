@@ -254,8 +254,7 @@ bool not_a_figure(const SentenceView& s, const Figure& f) {
     if (e + 2 < s.last && token_is(t, e, "out") && token_is(t, e + 1, "of")) return true;
     // An age set off after a name: "John Smith, 43, of Leeds", "Smith (43)".
     if (!n.in_words && i > s.first + 1 && e < s.last && n.value < 120 && n.value == std::floor(n.value)) {
-        std::string_view open = t.low(i - 1), close = t.low(e);
-        bool set_off = (open == "," && close == ",") || (open == "(" && close == ")");
+        bool set_off = (token_is(t, i - 1, ",") && token_is(t, e, ",")) || (token_is(t, i - 1, "(") && token_is(t, e, ")"));
         // The look-ups of places, asked only of a figure set off after a capitalised word
         // (most small figures are not).
         if (set_off && (s.upper(i - 2) || t.tokens[i - 2].kind == TokenKind::possessive)) {
