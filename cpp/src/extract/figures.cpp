@@ -160,8 +160,8 @@ bool contains_phrase(const SentenceView& s, const PhraseSet& set, std::size_t fr
     // Most tokens start no phrase of the set: their word ids tell, without a call per token
     // (set.at() would answer those with the same id look-up).
     if (const int* ids = s.t.ids.empty() ? nullptr : s.t.ids.data()) {
-        for (std::size_t j = from; j < to; ++j)
-            if (set.starts_with(ids[j]) && set.at(s.t, j, to)) return true;
+        for (std::size_t j = set.next_start(ids, from, to); j < to; j = set.next_start(ids, j + 1, to))
+            if (set.at(s.t, j, to)) return true;
         return false;
     }
     for (std::size_t j = from; j < to; ++j)

@@ -193,6 +193,17 @@ public:
     bool starts_with(int id) const noexcept {
         return id >= 0 && static_cast<std::size_t>(id) < first_count_ && !by_first_[static_cast<std::size_t>(id)].empty();
     }
+    // The first of tokens [from, to), by their word ids, whose word starts some phrase, or `to`:
+    // a scan over many tokens that holds the table in registers (contains_phrase).
+    std::size_t next_start(const int* ids, std::size_t from, std::size_t to) const noexcept {
+        const std::vector<Entry>* by_first = by_first_.data();
+        const std::size_t count = first_count_;
+        for (; from < to; ++from) {
+            const auto id = static_cast<std::size_t>(ids[from]);  // -1 converts to more than any count
+            if (id < count && !by_first[id].empty()) return from;
+        }
+        return to;
+    }
     bool empty() const noexcept { return count_ == 0; }
     std::size_t size() const noexcept { return count_; }
 
