@@ -4,7 +4,7 @@
 #include <cmath>
 #include <cstdint>
 
-#include "lexicon_data.hpp"
+#include "extract_internal.hpp"
 
 namespace optally::extract {
 
@@ -75,7 +75,7 @@ std::optional<std::pair<double, std::size_t>> fraction_at(const TokenizedText& t
     if (i >= limit) return std::nullopt;
     if (t.tokens[i].kind == TokenKind::fraction)
         if (const double* f = find(d.fraction_chars, t.original(t.tokens[i]))) return std::pair{*f, i + 1};
-    if (i + 1 < limit && (t.low(i) == "a" || t.low(i) == "one"))
+    if (i + 1 < limit && (detail::token_is(t, i, "a") || detail::token_is(t, i, "one")))
         if (const double* f = find(d.fraction_words, t, i + 1, d)) return std::pair{*f, i + 2};
     return std::nullopt;
 }
@@ -88,7 +88,7 @@ std::size_t add_fraction(const TokenizedText& t, std::size_t j, std::size_t limi
             return f->second;
         }
     }
-    if (j < limit && t.tokens[j].size() == 3 && t.low(j) == "and")  // the size first: most figures have no "and" after
+    if (j < limit && detail::token_is(t, j, "and"))
         if (auto f = fraction_at(t, j + 1, limit, d)) {
             value += f->first;
             return f->second;
@@ -128,14 +128,14 @@ std::optional<NumberSpan> words_at(const TokenizedText& t, std::size_t i, std::s
     std::size_t k = i;
     bool any = false;
     // "a hundred", "a dozen", "a million": the article stands for one.
-    if (t.low(k) == "a" || t.low(k) == "an") {
+    if (detail::token_is(t, k, "a") || detail::token_is(t, k, "an")) {
         if (k + 1 >= limit) return std::nullopt;
         if (find(d.scales, t, k + 1, d) == nullptr && find(d.dozens, t, k + 1, d) == nullptr) return std::nullopt;
         current = 1;
         last = Last::unit;
         any = true;
         ++k;
-    } else if (t.low(k) == "half" && k + 2 < limit && t.low(k + 1) == "a") {
+    } else if (detail::token_is(t, k, "half") && k + 2 < limit && detail::token_is(t, k + 1, "a")) {
         // "half a dozen", "half a million"
         const double* s = find(d.dozens, t, k + 2, d);
         if (!s) s = find(d.scales, t, k + 2, d);
@@ -218,7 +218,7 @@ std::optional<NumberSpan> read_number(const TokenizedText& t, std::size_t i, std
     }
     if (tok.kind != TokenKind::word) return std::nullopt;
     if (detail::has(d.vague_numbers, t, i)) return NumberSpan{0, i, i + 1, true, true};
-    if (t.low(i) == "a")
+    if (detail::token_is(t, i, "a"))
         if (auto f = fraction_at(t, i, limit, d)) return NumberSpan{f->first, i, f->second, true, false};  // "a half"
     return words_at(t, i, limit, d);
 }
