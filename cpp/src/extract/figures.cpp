@@ -328,9 +328,8 @@ void read_figures(const SentenceView& s, const Lexicon& lexicon, std::vector<Fig
         if (a.number.vague || b.number.vague) continue;
         std::size_t gap = a.cue_begin;
         if (gap + 1 != b.qualifier_begin) continue;
-        std::string_view joiner = t.low(gap);
         bool between = a.qualifier_begin > s.first && token_is(t, a.qualifier_begin - 1, "between");
-        bool joins = joiner == "to" || t.tokens[gap].kind == TokenKind::dash || (joiner == "and" && between);
+        bool joins = token_is(t, gap, "to") || t.tokens[gap].kind == TokenKind::dash || (token_is(t, gap, "and") && between);
         if (!joins) continue;
         if (a.excluded || b.excluded) {
             a.excluded = b.excluded = true;

@@ -143,7 +143,6 @@ std::optional<NumberSpan> words_at(const TokenizedText& t, std::size_t i, std::s
         return NumberSpan{0.5 * *s, i, k + 3, true, false};
     }
     while (k < limit && t.tokens[k].kind == TokenKind::word) {
-        std::string_view w = t.low(k);
         if (const double* u = find(d.units, t, k, d)) {
             // "fifty three" joins; "ten twelve" and "fifty eleven" do not.
             if (last == Last::unit || (last == Last::tens && (*u >= 10 || *u == 0))) break;
@@ -175,7 +174,7 @@ std::optional<NumberSpan> words_at(const TokenizedText& t, std::size_t i, std::s
             if (!any || last == Last::scale) break;
             current *= *z;
             last = Last::scale;
-        } else if (w == "and" && any) {
+        } else if (any && detail::token_is(t, k, "and")) {
             // "six hundred and sixty" joins; "ten and twelve" does not.
             if (last == Last::scale && k + 1 < limit &&
                 (find(d.units, t, k + 1, d) || find(d.tens, t, k + 1, d))) {
