@@ -562,8 +562,7 @@ std::optional<RawFact> MetricReader::span_of_time(const Figure& f, std::size_t a
             if (court_order) break;
             return as_duration(op.end);
         }
-        std::string_view w = t_.low(m);
-        if (w == "of" && mods == 0) continue;
+        if (mods == 0 && token_is(t_, m, "of")) continue;
         if (t_.tokens[m].kind != TokenKind::word || (has(d_.function_words, t_, m) && !has(d_.modifiers_and, t_, m))) break;
         ++mods;
     }
