@@ -230,9 +230,12 @@ bool not_a_figure(const SentenceView& s, const Figure& f) {
          d.age_after.at(t, e, s.last) || d.reference_after.at(t, e, s.last)))
         return true;
     // (An age's cue may hold the qualifier: "are under 25".)
-    if (d.currency_before.ending_at(t, i, s.first) || d.age_before.ending_at(t, before, s.first) ||
-        (before < i && d.age_before.ending_at(t, i, s.first)) ||
-        d.reference_before.ending_at(t, before, s.first))
+    // Most words before a figure end none of these: one end bit tells, instead of four look-ups.
+    auto may_end_at = [&](std::size_t end) { return end > 0 && (d.starts_of(t, end - 1) & ends_figure_kind); };
+    if ((may_end_at(i) && (d.currency_before.ending_at(t, i, s.first) ||
+                           (before < i && d.age_before.ending_at(t, i, s.first)))) ||
+        (may_end_at(before) &&
+         (d.age_before.ending_at(t, before, s.first) || d.reference_before.ending_at(t, before, s.first))))
         return true;
     // Dates: "June 12", "12 June", "Tuesday 12", "Dec. 12", "12 of June".
     if (is_month(s, e) || (e + 1 < s.last && token_is(t, e, "of") && is_month(s, e + 1))) return true;

@@ -472,6 +472,8 @@ void detail::finish(LexiconData& d, const std::string& where) {
             if (after->starts_with(i)) bits |= starts_figure_kind;
         for (const PhraseSet* term : {&d.custodial, &d.sentence_verbs, &d.non_custodial, &d.penalty_limits, &d.aggregate})
             if (term->starts_with(i)) bits |= starts_term_cue;
+        if (d.currency_before.ends_with(i) || d.age_before.ends_with(i) || d.reference_before.ends_with(i))
+            bits |= ends_figure_kind;
         if (d.number_starts.contains(i) || d.vague_numbers.contains(i)) bits |= starts_number;
         d.starts[id] = bits;
     }

@@ -189,6 +189,10 @@ public:
         if (last < 0 || static_cast<std::size_t>(last) >= by_last_.size() || !by_last_[static_cast<std::size_t>(last)]) return {};
         return ending_with(t, end, lo, last);
     }
+    // True when some phrase ends with the word of this id.
+    bool ends_with(int id) const noexcept {
+        return id >= 0 && static_cast<std::size_t>(id) < by_last_.size() && by_last_[static_cast<std::size_t>(id)];
+    }
     // True when some phrase starts with the word of this id.
     bool starts_with(int id) const noexcept {
         return id >= 0 && static_cast<std::size_t>(id) < first_count_ && !by_first_[static_cast<std::size_t>(id)].empty();
@@ -267,6 +271,7 @@ enum StartBits : std::uint16_t {
     starts_clause_place_cue = 2048,  // starts an example cue, a place preposition or place_by: clause_place's scan
     starts_figure_kind = 4096,  // starts percent_after, currency_after, time_after, age_after or reference_after
     starts_term_cue = 8192,     // starts custodial, sentence_verbs, non_custodial, penalty_limits or aggregate
+    ends_figure_kind = 16384,   // ends currency_before, age_before or reference_before: not_a_figure
 };
 
 struct LexiconData {
