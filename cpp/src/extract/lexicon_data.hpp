@@ -189,10 +189,9 @@ public:
         if (last < 0 || static_cast<std::size_t>(last) >= by_last_.size() || !by_last_[static_cast<std::size_t>(last)]) return {};
         return ending_with(t, end, lo, last);
     }
-    // True when some phrase ends with the word of this id.
-    bool ends_with(int id) const noexcept {
-        return id >= 0 && static_cast<std::size_t>(id) < by_last_.size() && by_last_[static_cast<std::size_t>(id)];
-    }
+    // bits[id] |= bit for every word id that starts (ends) some phrase; `bits` has a slot per id.
+    void mark_first_words(std::vector<std::uint16_t>& bits, std::uint16_t bit) const;
+    void mark_last_words(std::vector<std::uint16_t>& bits, std::uint16_t bit) const;
     // True when some phrase starts with the word of this id.
     bool starts_with(int id) const noexcept {
         return id >= 0 && static_cast<std::size_t>(id) < first_count_ && !by_first_[static_cast<std::size_t>(id)].empty();
