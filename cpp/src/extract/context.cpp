@@ -68,7 +68,7 @@ std::optional<std::pair<int, std::size_t>> police_of_place(const SentenceView& s
         }
         if (auto in = s.d.police_in.at(t, j, to)) {
             std::size_t k = in.end;
-            if (k < to && t.low(k) == "the") ++k;
+            if (k < to && token_is(t, k, "the")) ++k;
             if (auto p = s.place_at(k)) {
                 found = std::pair{p.payload, j};
                 if (!last) return found;
@@ -107,20 +107,20 @@ std::optional<std::pair<int, std::size_t>> police_of_place(const SentenceView& s
 // areas: the figure is not limited to one of them.
 bool more_places_follow(const SentenceView& s, std::size_t after, bool comma = true) {
     std::size_t k = after;
-    if (k < s.last && (s.t.low(k) == "and" || (comma && s.t.low(k) == ",") || s.t.low(k) == "&")) ++k;
+    if (k < s.last && (token_is(s.t, k, "and") || (comma && token_is(s.t, k, ",")) || token_is(s.t, k, "&"))) ++k;
     else return false;
-    if (k < s.last && s.t.low(k) == "the") ++k;
+    if (k < s.last && token_is(s.t, k, "the")) ++k;
     return static_cast<bool>(s.place_at(k));
 }
 
 // Past the words that name the kind of area before its name: "the southern region of Silesia",
 // "the state of Texas", "the city of Leeds".
 std::size_t past_area_words(const SentenceView& s, std::size_t k, std::size_t limit) {
-    std::size_t m = k < limit && s.t.low(k) == "the" ? k + 1 : k;
+    std::size_t m = k < limit && token_is(s.t, k, "the") ? k + 1 : k;
     const std::size_t start = m;
     while (m < limit && m < start + 2 && !s.upper(m) && has(s.d.area_modifiers, s.t, m)) ++m;
-    if (m + 1 < limit && !s.upper(m) && has(s.d.area_of, s.t, m) && s.t.low(m + 1) == "of") return m + 2;
-    return k < limit && s.t.low(k) == "the" ? k + 1 : k;
+    if (m + 1 < limit && !s.upper(m) && has(s.d.area_of, s.t, m) && token_is(s.t, m + 1, "of")) return m + 2;
+    return k < limit && token_is(s.t, k, "the") ? k + 1 : k;
 }
 
 // The place a scope preposition at k introduces, within [k, limit): "in Kent", "across the UK".
@@ -132,7 +132,9 @@ PhraseSet::Match place_after_preposition(const SentenceView& s, std::size_t k, s
 
 // The first token of a clause after the word joining it to the one before: "and in Wales ...".
 std::size_t past_conjunction(const SentenceView& s, std::size_t k, std::size_t limit) {
-    while (k < limit && (s.t.low(k) == "and" || s.t.low(k) == "while" || s.t.low(k) == "whilst" || s.t.low(k) == "but")) ++k;
+    while (k < limit && (token_is(s.t, k, "and") || token_is(s.t, k, "while") || token_is(s.t, k, "whilst") ||
+                         token_is(s.t, k, "but")))
+        ++k;
     return k;
 }
 
@@ -140,7 +142,7 @@ std::size_t past_conjunction(const SentenceView& s, std::size_t k, std::size_t l
 // clause is where the story was filed, not a list line's label ("Kent: 12 arrested").
 bool dateline(const SentenceView& s, const PhraseSet::Match& label, std::size_t separator) {
     // ("DENVER - Nine men were arrested": a dash too.)
-    if (separator + 1 >= s.last || (s.t.low(separator) != ":" && s.t.tokens[separator].kind != TokenKind::dash) ||
+    if (separator + 1 >= s.last || (!token_is(s.t, separator, ":") && s.t.tokens[separator].kind != TokenKind::dash) ||
         s.t.tokens[separator + 1].kind != TokenKind::word || s.is_figure_token(separator + 1))
         return false;
     for (std::size_t j = label.begin; j < label.end; ++j)
@@ -244,10 +246,10 @@ std::optional<int> place_then_figure(const SentenceView& s, std::size_t figure_f
     auto verb = s.d.place_verbs.ending_at(s.t, figure_first, s.first);
     if (!verb) return std::nullopt;
     // "in the South Moravian Region, with four"
-    std::size_t end = verb.begin > s.first && s.t.low(verb.begin - 1) == "," ? verb.begin - 1 : verb.begin;
+    std::size_t end = verb.begin > s.first && token_is(s.t, verb.begin - 1, ",") ? verb.begin - 1 : verb.begin;
     // "Chelmsford was hardest hit, with seven arrests"; "Colchester and Basildon each saw five".
     if (auto hit = s.d.hardest_hit.ending_at(s.t, end, s.first)) end = hit.begin;
-    else if (end > s.first && s.t.low(end - 1) == "each") --end;
+    else if (end > s.first && token_is(s.t, end - 1, "each")) --end;
     if (auto area = s.d.area_nouns.ending_at(s.t, end, s.first); area && !s.upper(area.begin)) end = area.begin;
     if (auto place = s.place_ending_at(end, 5, true)) return place;  // "The Paris region accounted for 17"
     // In a breakdown, a place the gazetteer lacks: "followed by Minas Gerais with nine".
@@ -265,8 +267,12 @@ std::optional<int> clause_place(const SentenceView& s, std::size_t figure_first,
     const auto& d = s.d;
     // After the figure: "... arrested in Lincolnshire", "nine in Rutland", "by Sussex Police".
     std::size_t stop = std::min(s.last, from + 14);
+    const TokenStarts starts_of(t, d);
     for (std::size_t j = from; j < stop; ++j) {
         if (s.is_boundary(j) || (j > from && t.tokens[j].kind == TokenKind::number)) break;
+        // Asked for every fact: a token that starts none of the three look-ups below (most)
+        // is passed by on its start bits. A look-up added here needs its set in the bit.
+        if (!(starts_of(j) & starts_clause_place_cue)) continue;
         if (d.example_cues.at(t, j, stop)) break;  // "in areas such as Birmingham": examples, not the scope
         if (auto prep = d.place_prepositions.at(t, j, stop)) {
             std::size_t k = past_area_words(s, prep.end, s.last);
@@ -277,7 +283,7 @@ std::optional<int> clause_place(const SentenceView& s, std::size_t figure_first,
         }
         if (auto by = d.place_by.at(t, j, stop)) {
             std::size_t k = by.end;
-            if (k < s.last && t.low(k) == "the") ++k;
+            if (k < s.last && token_is(t, k, "the")) ++k;
             if (auto p = s.place_at(k); p && d.police_nouns.at(t, p.end, s.last)) return p.payload;
         }
     }
@@ -285,7 +291,7 @@ std::optional<int> clause_place(const SentenceView& s, std::size_t figure_first,
     std::size_t begin = figure_first;
     while (begin > s.first && !s.is_boundary(begin - 1) && figure_first - begin < 14) --begin;
     // "... took place in Prague, where six people were detained": the place the clause follows.
-    if (begin >= s.first + 3 && t.low(begin) == "where" && t.low(begin - 1) == ",")
+    if (begin >= s.first + 3 && token_is(t, begin, "where") && token_is(t, begin - 1, ","))
         if (auto place = s.place_ending_at(begin - 1, 5)) return place;
     if (auto found = police_of_place(s, begin, figure_first, true)) return found->first;
     if (auto place = place_then_figure(s, figure_first)) return place;
@@ -296,7 +302,7 @@ std::optional<int> clause_place(const SentenceView& s, std::size_t figure_first,
     // The place set off by a comma at the head of its clause: "...; in Essex, 22 were held".
     // Without this the sentence's first place ("In Kent, 31 ...; in Essex, 22 ...") would
     // govern every clause of it.
-    if (begin > s.first + 2 && t.low(begin - 1) == ",") {
+    if (begin > s.first + 2 && token_is(t, begin - 1, ",")) {
         std::size_t head = begin - 1;
         while (head > s.first && !s.is_boundary(head - 1) && begin - head < 8) --head;
         if (head > s.first)  // a later clause; the sentence's opening place is found elsewhere
@@ -430,8 +436,8 @@ void read_context(const TokenizedText& t, const std::vector<Sentence>& sentences
         if (context.subject_place_of_sentence[i] < 0)
             if (auto p = place_after_preposition(s, s.first, s.last)) {
                 std::size_t comma = p.end;
-                while (comma < s.last && comma < p.end + 3 && t.low(comma) != ",") ++comma;
-                if (comma < s.last && t.low(comma) == "," && !more_places_follow(s, p.end, false)) {
+                while (comma < s.last && comma < p.end + 3 && !token_is(t, comma, ",")) ++comma;
+                if (comma < s.last && token_is(t, comma, ",") && !more_places_follow(s, p.end, false)) {
                     context.subject_place_of_sentence[i] = p.payload;
                     context.subject_token_of_sentence[i] = s.first;
                 }

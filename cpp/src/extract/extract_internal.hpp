@@ -3,6 +3,7 @@
 // facts read from them before scopes and operations are settled, and the document-wide
 // context (places, agencies, operations) that settles them.
 
+#include <cstring>
 #include <forward_list>
 #include <optional>
 #include <string>
@@ -64,6 +65,13 @@ private:
     const std::uint16_t* by_id_;
     std::size_t known_;
 };
+
+// Whether token i reads `word` (lower case): t.low(i) == word, with the sizes compared first and
+// no call (low() is not inlined, and most tokens a rule asks about have another size).
+inline bool token_is(const TokenizedText& t, std::size_t i, std::string_view word) {
+    const Token& tok = t.tokens[i];
+    return tok.size() == word.size() && std::memcmp(t.lower.data() + tok.begin, word.data(), word.size()) == 0;
+}
 
 // The first token of [from, to) whose word `set` holds, or `to`: the word ids are read
 // straight from the tokens, in a loop with no call between tokens.

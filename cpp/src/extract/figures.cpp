@@ -2,6 +2,7 @@
 // dates, years, times, phone numbers, money, percentages, references ("section 160").
 
 #include <cmath>
+#include <cstring>
 
 #include "extract_internal.hpp"
 
@@ -16,9 +17,17 @@ bool SentenceView::is_boundary_mark(std::size_t i) const {
     if (tok.kind == TokenKind::dash)  // a spaced dash sets off a clause; "48-hour" is one word
         return tok.space_before && (i + 1 >= t.tokens.size() || t.tokens[i + 1].space_before);
     if (tok.kind != TokenKind::punct) return false;
-    std::string_view s = t.low(tok);
-    return s == "," || s == ";" || s == ":" || s == "(" || s == ")" || s == "." || s == "!" || s == "?" ||
-           s == "|" || s == "\u2022" || s == "[" || s == "]";
+    // , ; : ( ) . ! ? | [ ] and the bullet "\u2022", told by size and bytes (no call to low()).
+    const char* text = t.lower.data() + tok.begin;
+    if (tok.size() == 1) {
+        switch (text[0]) {
+            case ',': case ';': case ':': case '(': case ')': case '.': case '!': case '?': case '|': case '[': case ']':
+                return true;
+            default:
+                return false;
+        }
+    }
+    return tok.size() == 3 && std::memcmp(text, "\u2022", 3) == 0;
 }
 
 PhraseSet::Match SentenceView::place_at(std::size_t i) const {
@@ -76,7 +85,7 @@ PhraseSet::Match SentenceView::label_place_at(std::size_t k, std::size_t* separa
     // dateline ("DENVER - A man was ...").
     auto separator = [&](std::size_t j) {
         if (j >= last) return false;
-        if (t.low(j) == ":" || t.low(j) == "|") return true;  // "|": a table's cells (html.cpp)
+        if (token_is(t, j, ":") || token_is(t, j, "|")) return true;  // "|": a table's cells (html.cpp)
         // "New South Wales – eight": a number in words too.
         return t.tokens[j].kind == TokenKind::dash && t.tokens[j].space_before && j + 1 < last &&
                (is_figure_token(j + 1) || (d.starts_of(t, j + 1) & is_number_word));
@@ -93,16 +102,16 @@ PhraseSet::Match SentenceView::label_place_at(std::size_t k, std::size_t* separa
     if (end == k || k >= (std::size_t{1} << 26)) return {};
     // "Metro Manila (NCR): 6", "Angeles City, Pampanga: 4": the first name is the place.
     std::size_t sep = end;
-    if (sep < last && t.low(sep) == "(") {
-        while (sep < last && sep < end + 10 && t.low(sep) != ")") ++sep;
+    if (sep < last && token_is(t, sep, "(")) {
+        while (sep < last && sep < end + 10 && !token_is(t, sep, ")")) ++sep;
         ++sep;
-    } else if (sep < last && t.low(sep) == ",") {
+    } else if (sep < last && token_is(t, sep, ",")) {
         ++sep;
         while (sep < last && sep < end + 4 && t.tokens[sep].kind == TokenKind::word && upper(sep)) ++sep;
     }
     // Words the gazetteer does not know name a place only before a colon, or a dash before a
     // figure ("Northern Adelaide – 9 arrests"): "Mark Young - received 3 years" lists people.
-    if (sep >= last || (t.low(sep) != ":" && t.low(sep) != "|" && !separator(sep))) return {};
+    if (sep >= last || (!token_is(t, sep, ":") && !token_is(t, sep, "|") && !separator(sep))) return {};
     // "Total: 40", "Arrests: 12", "John Smith: ...", "Operation Kahurangi: 31 charged", "NCA: ...".
     if (names_no_place(k, end, true)) return {};
     return found({k, end, written_place(k, end)}, sep);
@@ -153,8 +162,8 @@ bool contains_phrase(const SentenceView& s, const PhraseSet& set, std::size_t fr
     // Most tokens start no phrase of the set: their word ids tell, without a call per token
     // (set.at() would answer those with the same id look-up).
     if (const int* ids = s.t.ids.empty() ? nullptr : s.t.ids.data()) {
-        for (std::size_t j = from; j < to; ++j)
-            if (set.starts_with(ids[j]) && set.at(s.t, j, to)) return true;
+        for (std::size_t j = set.next_start(ids, from, to); j < to; j = set.next_start(ids, j + 1, to))
+            if (set.at(s.t, j, to)) return true;
         return false;
     }
     for (std::size_t j = from; j < to; ++j)
@@ -170,7 +179,8 @@ bool is_digits(const SentenceView& s, std::size_t i) {
     return i < s.last && s.t.tokens[i].kind == TokenKind::number;
 }
 
-bool is_month(const SentenceView& s, std::size_t i) {
+// Asked three or four times of every figure: inlined, as its call cost more than its tests.
+OPTALLY_HOT_INLINE bool is_month(const SentenceView& s, std::size_t i) {
     if (i < s.first || i >= s.last || !s.upper(i)) return false;
     return has(s.d.month_words, s.t, i);  // the keys of months, by id
 }
@@ -206,52 +216,60 @@ bool not_a_figure(const SentenceView& s, const Figure& f) {
                 t.tokens[e + 2].kind == TokenKind::dash && is_digits(s, e + 3))
                 return true;
         }
-        if (i > s.first + 1 && glued(s, i) && (t.low(i - 1) == "/" || t.low(i - 1) == ":") && is_digits(s, i - 2))
+        if (i > s.first + 1 && glued(s, i) && (token_is(t, i - 1, "/") || token_is(t, i - 1, ":")) && is_digits(s, i - 2))
             return true;
         if (e < s.last && is_digits(s, e) && !t.tokens[e].newlines_before && text.size() >= 3 &&
             text.find(',') == std::string_view::npos)
             return true;  // digit groups of a phone number
         if (looks_like_year(s, n) && !counted_noun_follows(s, e)) return true;
         if (i > s.first && glued(s, i) && t.tokens[i - 1].kind == TokenKind::word) return true;  // "COVID19"
-        if (i > s.first && glued(s, i) && (t.low(i - 1) == "#" || t.low(i - 1) == "\u00A7")) return true;
-        if (glued(s, e) && (t.low(e) == "s" || has(d.ordinal_suffixes, t, e))) return true;  // "1990s", "13th"
+        if (i > s.first && glued(s, i) && (token_is(t, i - 1, "#") || token_is(t, i - 1, "\u00A7"))) return true;
+        if (glued(s, e) && (token_is(t, e, "s") || has(d.ordinal_suffixes, t, e))) return true;  // "1990s", "13th"
     }
     std::size_t before = f.qualifier_begin;
-    if (d.percent_after.at(t, e, s.last) || d.currency_after.at(t, e, s.last) || d.time_after.at(t, e, s.last) ||
-        d.age_after.at(t, e, s.last) || d.reference_after.at(t, e, s.last))
+    // Most figures are followed by none of these: one start bit tells, instead of five look-ups.
+    if (e < s.last && (d.starts_of(t, e) & starts_figure_kind) &&
+        (d.percent_after.at(t, e, s.last) || d.currency_after.at(t, e, s.last) || d.time_after.at(t, e, s.last) ||
+         d.age_after.at(t, e, s.last) || d.reference_after.at(t, e, s.last)))
         return true;
     // (An age's cue may hold the qualifier: "are under 25".)
-    if (d.currency_before.ending_at(t, i, s.first) || d.age_before.ending_at(t, before, s.first) ||
-        (before < i && d.age_before.ending_at(t, i, s.first)) ||
-        d.reference_before.ending_at(t, before, s.first))
+    // Most words before a figure end none of these: one end bit tells, instead of four look-ups.
+    auto may_end_at = [&](std::size_t end) { return end > 0 && (d.starts_of(t, end - 1) & ends_figure_kind); };
+    if ((may_end_at(i) && (d.currency_before.ending_at(t, i, s.first) ||
+                           (before < i && d.age_before.ending_at(t, i, s.first)))) ||
+        (may_end_at(before) &&
+         (d.age_before.ending_at(t, before, s.first) || d.reference_before.ending_at(t, before, s.first))))
         return true;
     // Dates: "June 12", "12 June", "Tuesday 12", "Dec. 12", "12 of June".
-    if (is_month(s, e) || (e + 1 < s.last && t.low(e) == "of" && is_month(s, e + 1))) return true;
+    if (is_month(s, e) || (e + 1 < s.last && token_is(t, e, "of") && is_month(s, e + 1))) return true;
     // Days are written in digits: "In May eleven men were held", "arrested in October, five"
     // count people.
     if (i > s.first && !n.in_words) {
         std::size_t p = i - 1;
-        if (t.low(p) == "." && p > s.first) --p;
-        if (t.low(p) == "," && p > s.first && is_month(s, p - 1)) return true;
+        if (token_is(t, p, ".") && p > s.first) --p;
+        if (token_is(t, p, ",") && p > s.first && is_month(s, p - 1)) return true;
         if (is_month(s, p) || (s.upper(p) && has(d.weekdays, t, p))) return true;
     }
     // "one of those arrested", "one of the most complex investigations", "every one of these
     // images": one of a group, not a count of one.
-    if (n.in_words && n.value == 1 && e + 1 < s.last && t.low(e) == "of") return true;
+    if (n.in_words && n.value == 1 && e + 1 < s.last && token_is(t, e, "of")) return true;
     // Ratios: "one in four", "3 out of 4".
-    if (e + 1 < s.last && t.low(e) == "in" && s.is_figure_token(e + 1)) return true;
-    if (e + 1 < s.last && t.low(e) == "in" && (d.starts_of(t, e + 1) & is_number_word) &&
+    if (e + 1 < s.last && token_is(t, e, "in") && s.is_figure_token(e + 1)) return true;
+    if (e + 1 < s.last && token_is(t, e, "in") && (d.starts_of(t, e + 1) & is_number_word) &&
         (d.units.count(t.low(e + 1)) || d.tens.count(t.low(e + 1)))) return true;
-    if (e + 2 < s.last && t.low(e) == "out" && t.low(e + 1) == "of") return true;
+    if (e + 2 < s.last && token_is(t, e, "out") && token_is(t, e + 1, "of")) return true;
     // An age set off after a name: "John Smith, 43, of Leeds", "Smith (43)".
     if (!n.in_words && i > s.first + 1 && e < s.last && n.value < 120 && n.value == std::floor(n.value)) {
-        std::string_view open = t.low(i - 1), close = t.low(e);
-        bool set_off = (open == "," && close == ",") || (open == "(" && close == ")");
-        // ...but "Polizeipräsidium Stuttgart (17)" is a place's count.
-        bool after_place = s.place_ending_at(i - 1, 4).has_value();
-        if (auto police = d.police_nouns.ending_at(t, i - 1, s.first); !after_place && police && police.begin > s.first)
-            after_place = s.place_ending_at(police.begin, 4).has_value();  // "West Midlands Police (21)"
-        if (set_off && !after_place && (s.upper(i - 2) || t.tokens[i - 2].kind == TokenKind::possessive)) return true;
+        bool set_off = (token_is(t, i - 1, ",") && token_is(t, e, ",")) || (token_is(t, i - 1, "(") && token_is(t, e, ")"));
+        // The look-ups of places, asked only of a figure set off after a capitalised word
+        // (most small figures are not).
+        if (set_off && (s.upper(i - 2) || t.tokens[i - 2].kind == TokenKind::possessive)) {
+            // ...but "Polizeipräsidium Stuttgart (17)" is a place's count.
+            bool after_place = s.place_ending_at(i - 1, 4).has_value();
+            if (auto police = d.police_nouns.ending_at(t, i - 1, s.first); !after_place && police && police.begin > s.first)
+                after_place = s.place_ending_at(police.begin, 4).has_value();  // "West Midlands Police (21)"
+            if (!after_place) return true;
+        }
     }
     return false;
 }
@@ -306,7 +324,7 @@ void read_figures(const SentenceView& s, const Lexicon& lexicon, std::vector<Fig
             f.number.first == prev.number.last)
             f.excluded = true;
         // "one in four": the second figure goes with the first.
-        if (prev.number.last + 1 == f.number.first && t.low(prev.number.last) == "in" && prev.excluded)
+        if (prev.number.last + 1 == f.number.first && token_is(t, prev.number.last, "in") && prev.excluded)
             f.excluded = true;
     }
     // Ranges: "between 10 and 12", "10 to 12", "10-12", "from 2 and ½ to 5 years".
@@ -316,9 +334,8 @@ void read_figures(const SentenceView& s, const Lexicon& lexicon, std::vector<Fig
         if (a.number.vague || b.number.vague) continue;
         std::size_t gap = a.cue_begin;
         if (gap + 1 != b.qualifier_begin) continue;
-        std::string_view joiner = t.low(gap);
-        bool between = a.qualifier_begin > s.first && t.low(a.qualifier_begin - 1) == "between";
-        bool joins = joiner == "to" || t.tokens[gap].kind == TokenKind::dash || (joiner == "and" && between);
+        bool between = a.qualifier_begin > s.first && token_is(t, a.qualifier_begin - 1, "between");
+        bool joins = token_is(t, gap, "to") || t.tokens[gap].kind == TokenKind::dash || (token_is(t, gap, "and") && between);
         if (!joins) continue;
         if (a.excluded || b.excluded) {
             a.excluded = b.excluded = true;

@@ -466,12 +466,23 @@ void detail::finish(LexiconData& d, const std::string& where) {
         if (d.demonyms.starts_with(i)) bits |= starts_demonym;
         if (d.operation_words.contains(i)) bits |= is_operation_word;
         if (d.place_suffixes.contains(i)) bits |= is_place_suffix;
+        if (d.time_unit_words.contains(i)) bits |= is_time_unit;
         if (d.number_starts.contains(i) || d.vague_numbers.contains(i)) bits |= starts_number;
         d.starts[id] = bits;
     }
     for (const auto* map : {&d.units, &d.tens, &d.scales, &d.dozens, &d.fraction_words, &d.multipliers})
         for (const auto& [word, value] : *map)
             if (int id = d.ids.find(word); id >= 0) d.starts[static_cast<std::size_t>(id)] |= is_number_word;
+    // The bits of several lists each, set from the lists' own tables (a pass per list, not a
+    // test of every list for every word).
+    for (const PhraseSet* cue : {&d.example_cues, &d.place_prepositions, &d.place_by})
+        cue->mark_first_words(d.starts, starts_clause_place_cue);
+    for (const PhraseSet* after : {&d.percent_after, &d.currency_after, &d.time_after, &d.age_after, &d.reference_after})
+        after->mark_first_words(d.starts, starts_figure_kind);
+    for (const PhraseSet* term : {&d.custodial, &d.sentence_verbs, &d.non_custodial, &d.penalty_limits, &d.aggregate})
+        term->mark_first_words(d.starts, starts_term_cue);
+    for (const PhraseSet* before : {&d.currency_before, &d.age_before, &d.reference_before})
+        before->mark_last_words(d.starts, ends_figure_kind);
 }
 
 Lexicon Lexicon::load(const std::filesystem::path& dir) { return load(dir, {}); }

@@ -175,6 +175,10 @@ public:
         if (i >= limit || i >= t.tokens.size()) return {};
         const auto* list = entries(t, i);
         if (!list) return {};
+        // Entries go longest first: a word whose first entry is the word alone ("London")
+        // starts no longer phrase, and is answered here too.
+        if (const Entry& only = list->front(); only.rest.empty())
+            return t.tokens[i].kind == TokenKind::possessive ? Match{} : Match{i, i + 1, only.payload};
         return match_at(t, i, limit, *list);
     }
     // Longest phrase that ends exactly at token `end` (exclusive) and starts at or after lo.
@@ -185,9 +189,23 @@ public:
         if (last < 0 || static_cast<std::size_t>(last) >= by_last_.size() || !by_last_[static_cast<std::size_t>(last)]) return {};
         return ending_with(t, end, lo, last);
     }
+    // bits[id] |= bit for every word id that starts (ends) some phrase; `bits` has a slot per id.
+    void mark_first_words(std::vector<std::uint16_t>& bits, std::uint16_t bit) const;
+    void mark_last_words(std::vector<std::uint16_t>& bits, std::uint16_t bit) const;
     // True when some phrase starts with the word of this id.
     bool starts_with(int id) const noexcept {
         return id >= 0 && static_cast<std::size_t>(id) < first_count_ && !by_first_[static_cast<std::size_t>(id)].empty();
+    }
+    // The first of tokens [from, to), by their word ids, whose word starts some phrase, or `to`:
+    // a scan over many tokens that holds the table in registers (contains_phrase).
+    std::size_t next_start(const int* ids, std::size_t from, std::size_t to) const noexcept {
+        const std::vector<Entry>* by_first = by_first_.data();
+        const std::size_t count = first_count_;
+        for (; from < to; ++from) {
+            const auto id = static_cast<std::size_t>(ids[from]);  // -1 converts to more than any count
+            if (id < count && !by_first[id].empty()) return from;
+        }
+        return to;
     }
     bool empty() const noexcept { return count_ == 0; }
     std::size_t size() const noexcept { return count_; }
@@ -248,6 +266,11 @@ enum StartBits : std::uint16_t {
     is_number_word = 128,  // a key of units, tens, scales, dozens, fraction_words or multipliers
     starts_demonym = 256,
     is_place_suffix = 512,  // "County": ends a place the gazetteer need not list
+    is_time_unit = 1024,    // a key of time_units ("week", "months"): long_span_of_time's scan
+    starts_clause_place_cue = 2048,  // starts an example cue, a place preposition or place_by: clause_place's scan
+    starts_figure_kind = 4096,  // starts percent_after, currency_after, time_after, age_after or reference_after
+    starts_term_cue = 8192,     // starts custodial, sentence_verbs, non_custodial, penalty_limits or aggregate
+    ends_figure_kind = 16384,   // ends currency_before, age_before or reference_before: not_a_figure
 };
 
 struct LexiconData {

@@ -88,9 +88,10 @@ private:
     // "action" before it and an article a little before that.
     bool action_unit(std::size_t j) const {
         // Singular: "action days" says neither how many days nor that they ran on end.
-        if (j < s_.first + 2 || t_.low(j - 1) != "action" || t_.low(j).ends_with('s')) return false;
+        if (j < s_.first + 2 || !token_is(t_, j - 1, "action") || t_.low(j).ends_with('s')) return false;
         for (std::size_t k = j - 1; k > s_.first && j - k <= 3; --k)
-            if (t_.low(k - 1) == "a" || t_.low(k - 1) == "an" || t_.low(k - 1) == "the" || t_.low(k - 1) == "this")
+            if (token_is(t_, k - 1, "a") || token_is(t_, k - 1, "an") || token_is(t_, k - 1, "the") ||
+                token_is(t_, k - 1, "this"))
                 return true;
         return false;
     }
@@ -110,10 +111,16 @@ private:
 
     // Where the clause that starts at `from` ends: a boundary outside quotes, or the next figure.
     std::size_t clause_end(std::size_t from, std::size_t cap = 24) const {
+        // Asked for nearly every figure, over up to `cap` tokens: the arrays it reads are held
+        // here, not reloaded through the members at every token.
+        const Token* tokens = t_.tokens.data();
+        const int* figure_at = figure_at_.data();
+        const Figure* figures = figures_.data();
+        const std::size_t first = s_.first;
         bool in_quote = false;
         std::size_t stop = std::min(s_.last, from + cap);
         for (std::size_t j = from; j < stop; ++j) {
-            const Token& tok = t_.tokens[j];
+            const Token& tok = tokens[j];
             if (tok.kind == TokenKind::quote) {
                 std::string_view q = t_.low(tok);
                 if (q == "\u201C") in_quote = true;
@@ -121,23 +128,26 @@ private:
                 else if (q == "\"") in_quote = !in_quote && (tok.space_before || j == from);
                 continue;
             }
-            if (!in_quote && s_.is_boundary(j)) {
+            if (!in_quote && (tok.kind == TokenKind::dash || tok.kind == TokenKind::punct) && s_.is_boundary_mark(j)) {
                 std::size_t aside = aside_end(j);
                 if (aside == 0) return j;
                 j = aside;  // "Two men, aged 34 and 51, have been charged"
                 continue;
             }
-            if (j > from && counted_figure_at(j)) return j;
+            if (j > from && j >= first) {  // counted_figure_at(j)
+                const int k = figure_at[j - first];
+                if (k >= 0 && !figures[static_cast<std::size_t>(k)].excluded) return j;
+            }
         }
         return stop;
     }
     // The closing comma of an aside that only gives ages, or 0.
     std::size_t aside_end(std::size_t comma) const {
-        if (t_.low(comma) != "," || comma + 1 >= s_.last) return 0;
+        if (!token_is(t_, comma, ",") || comma + 1 >= s_.last) return 0;
         std::size_t j = comma + 1;
         if (!d_.age_before.at(t_, j, s_.last) && !(figure_starting(j) && figure_starting(j)->excluded)) return 0;
         for (std::size_t k = j; k < std::min(s_.last, j + 8); ++k)
-            if (t_.low(k) == ",") return k;
+            if (token_is(t_, k, ",")) return k;
         return 0;
     }
     // Where the clause that ends at `to` begins: a boundary or the end of an earlier figure.
@@ -191,10 +201,10 @@ private:
     }
     // The metric of a sentence that opens with the group it breaks down: "Of those arrested, ...".
     int opening_partitive_metric() const {
-        if (t_.low(s_.first) != "of") return -1;
+        if (!token_is(t_, s_.first, "of")) return -1;
         std::size_t comma = s_.first + 1;
-        while (comma < s_.last && comma < s_.first + 8 && t_.low(comma) != ",") ++comma;
-        if (comma >= s_.last || t_.low(comma) != ",") return -1;
+        while (comma < s_.last && comma < s_.first + 8 && !token_is(t_, comma, ",")) ++comma;
+        if (comma >= s_.last || !token_is(t_, comma, ",")) return -1;
         return verb_in(s_.first + 1, comma, person | bare, false).metric;
     }
     std::optional<RawFact> span_of_time(const Figure& f, std::size_t anchor);
@@ -206,21 +216,21 @@ Found MetricReader::noun_after(std::size_t from, std::size_t end, NounCue& cue) 
     std::size_t j = from;
     for (int modifiers = 0; j < s_.last && j <= end && modifiers < 6;) {
         const Token& tok = t_.tokens[j];
-        if (j == end && t_.low(j) != ",") return {};  // the clause ends, unless a list of modifiers goes on
+        if (j == end && !token_is(t_, j, ",")) return {};  // the clause ends, unless a list of modifiers goes on
         if (tok.kind == TokenKind::quote) {
             ++j;
             continue;
         }
         // "All 12 of Norway's police districts": the owner of what is counted.
-        if (j == from && t_.low(j) == "of" && j + 1 < end)
+        if (j == from && token_is(t_, j, "of") && j + 1 < end)
             if (auto owner = s_.place_at(j + 1); owner && owner.end < end && t_.tokens[owner.end].kind == TokenKind::possessive) {
                 j = owner.end + 1;
                 continue;
             }
         // "a 120-strong team of officers": the group's strength counts its members.
-        if (j == from && j + 1 < end && t_.tokens[j].kind == TokenKind::dash && t_.low(j + 1) == "strong") {
+        if (j == from && j + 1 < end && t_.tokens[j].kind == TokenKind::dash && token_is(t_, j + 1, "strong")) {
             j += 2;
-            if (j + 1 < end && t_.tokens[j].kind == TokenKind::word && t_.low(j + 1) == "of") j += 2;  // "team of"
+            if (j + 1 < end && t_.tokens[j].kind == TokenKind::word && token_is(t_, j + 1, "of")) j += 2;  // "team of"
             continue;
         }
         if (const Figure* f = figure_starting(j); f && f->excluded) {  // an age before the noun
@@ -234,8 +244,8 @@ Found MetricReader::noun_after(std::size_t from, std::size_t end, NounCue& cue) 
         // (The brackets and the commas below end a clause: these look past `end`.)
         if (tok.upper && tok.kind == TokenKind::word)
             for (std::size_t k = j + 1; k + 3 < s_.last && k <= j + 6; ++k) {
-                if (t_.low(k) != "(") continue;
-                if (t_.low(k + 2) != ")" || !is_acronym(k + 1)) break;
+                if (!token_is(t_, k, "(")) continue;
+                if (!token_is(t_, k + 2, ")") || !is_acronym(k + 1)) break;
                 if (auto m = d_.nouns.at(t_, k + 3, s_.last); m && noun_metric(m) >= 0) {
                     cue = d_.noun_cues[static_cast<std::size_t>(m.payload)];
                     return {cue.metric, m.end};
@@ -260,10 +270,10 @@ Found MetricReader::noun_after(std::size_t from, std::size_t end, NounCue& cue) 
             return {cue.metric, m.end};
         }
         // "340 federal, state, local and tribal law enforcement agencies": modifiers in a list.
-        if (t_.low(j) == "," && j > from) {
+        if (token_is(t_, j, ",") && j > from) {
             bool joined = false;
             for (std::size_t k = j + 1; k < s_.last && k < j + 10; ++k) {
-                if (t_.low(k) == ",") continue;
+                if (token_is(t_, k, ",")) continue;
                 if (t_.tokens[k].kind != TokenKind::word || d_.verbs.at(t_, k, s_.last) || counted_figure_at(k)) break;
                 if (auto m = d_.nouns.at(t_, k, s_.last)) {
                     if (!joined || noun_metric(m) < 0) break;
@@ -374,9 +384,9 @@ Found MetricReader::noun_before(std::size_t anchor) const {
     // the count the sentence opens with, and a verb of change leading to its new figure.
     bool changed = false;
     for (std::size_t k = p; k < anchor; ++k) changed = changed || has(d_.change_verbs, t_, k);
-    std::size_t k = lo < p && t_.low(lo) == "the" ? lo + 1 : lo;
-    if (changed && k + 1 < p && (t_.low(k) == "number" || t_.low(k) == "total")) {
-        std::size_t q = t_.low(k + 1) == "of" ? k + 2 : k + 1;
+    std::size_t k = lo < p && token_is(t_, lo, "the") ? lo + 1 : lo;
+    if (changed && k + 1 < p && (token_is(t_, k, "number") || token_is(t_, k, "total"))) {
+        std::size_t q = token_is(t_, k + 1, "of") ? k + 2 : k + 1;
         for (std::size_t end = q + 1; end <= p && end <= q + 4; ++end)
             if (auto counted = number_of(end, k); counted.metric >= 0 && counted.end == q) return {counted.metric, anchor};
     }
@@ -393,8 +403,8 @@ Found MetricReader::noun_before(std::size_t anchor) const {
 Found MetricReader::number_of(std::size_t p, std::size_t lo) const {
     auto counted = [&](std::size_t begin, int metric) -> Found {
         std::size_t q = begin;
-        if (q > lo && t_.low(q - 1) == "of") --q;
-        if (q == lo || (t_.low(q - 1) != "number" && t_.low(q - 1) != "total") || metric < 0) return {};
+        if (q > lo && token_is(t_, q - 1, "of")) --q;
+        if (q == lo || (!token_is(t_, q - 1, "number") && !token_is(t_, q - 1, "total")) || metric < 0) return {};
         return {metric, begin};
     };
     if (auto m = d_.nouns.ending_at(t_, p, lo)) return counted(m.begin, noun_metric(m));
@@ -410,9 +420,9 @@ Found MetricReader::number_of(std::size_t p, std::size_t lo) const {
 // gazetteer lists, so there any capitalised words after "in" or a verb of residence will do.
 std::optional<int> MetricReader::part_place(std::size_t p, std::size_t end) const {
     if (auto lives = d_.residence.at(t_, p, end)) p = lives.end;
-    else if (p < end && t_.low(p) == "in") ++p;
+    else if (p < end && token_is(t_, p, "in")) ++p;
     else return std::nullopt;
-    if (p < end && t_.low(p) == "the") ++p;
+    if (p < end && token_is(t_, p, "the")) ++p;
     const std::size_t first = p;
     if (p >= end || first >= (std::size_t{1} << 26)) return std::nullopt;
     if (auto place = s_.place_at(p)) return place.payload;
@@ -439,12 +449,12 @@ std::optional<int> MetricReader::capitalised_place(std::size_t first, std::size_
 // for the largest number of arrests, 15": the count of the place the sentence opens with.
 Found MetricReader::share_of_most(const Figure& f, std::size_t anchor, RawFact& fact) const {
     std::size_t p = anchor;
-    while (p > s_.first && anchor - p < 2 && (t_.low(p - 1) == "," || t_.low(p - 1) == "with")) --p;  // ", with 31"
+    while (p > s_.first && anchor - p < 2 && (token_is(t_, p - 1, ",") || token_is(t_, p - 1, "with"))) --p;  // ", with 31"
     auto noun = d_.nouns.ending_at(t_, p, s_.first);
     if (!noun || noun_metric(noun) < 0) return {};
     std::size_t q = noun.begin;
-    if (q > s_.first && t_.low(q - 1) == "the") --q;  // "the largest share of the arrests"
-    if (q < s_.first + 4 || t_.low(q - 1) != "of" || !has(d_.superlatives, t_, q - 3)) return {};
+    if (q > s_.first && token_is(t_, q - 1, "the")) --q;  // "the largest share of the arrests"
+    if (q < s_.first + 4 || !token_is(t_, q - 1, "of") || !has(d_.superlatives, t_, q - 3)) return {};
     for (std::size_t k = s_.first; k + 2 < q; ++k)
         if (auto verb = d_.place_verbs.at(t_, k, q)) {
             std::size_t end = verb.begin;
@@ -463,7 +473,8 @@ Found MetricReader::share_of_most(const Figure& f, std::size_t anchor, RawFact& 
 // after it, counting what the sentence names first.
 Found MetricReader::figure_in_brackets(const Figure& f, RawFact& fact) const {
     std::size_t open = f.qualifier_begin;
-    if (open <= s_.first + 1 || t_.low(open - 1) != "(" || f.cue_begin >= s_.last || t_.low(f.cue_begin) != ")") return {};
+    if (open <= s_.first + 1 || !token_is(t_, open - 1, "(") || f.cue_begin >= s_.last || !token_is(t_, f.cue_begin, ")"))
+        return {};
     std::optional<int> place;
     std::size_t before = open - 1;
     if (auto police = d_.police_nouns.ending_at(t_, before, s_.first); police && police.begin > s_.first)
@@ -493,11 +504,11 @@ Found MetricReader::figure_in_brackets(const Figure& f, RawFact& fact) const {
 // A label with its place: "Charged in Auckland: 14", "Search warrants in Waikato: 9".
 Found MetricReader::label_before(std::size_t anchor, RawFact& fact) const {
     std::size_t lo = s_.first;
-    if (anchor <= lo + 3 || t_.low(anchor - 1) != ":") return {};
+    if (anchor <= lo + 3 || !token_is(t_, anchor - 1, ":")) return {};
     auto place = d_.place_names.ending_at(t_, anchor - 1, lo);
     if (!place || !s_.upper(place.begin) || place.begin < lo + 2) return {};
     std::size_t p = place.begin;
-    if (p > lo && t_.low(p - 1) == "the") --p;
+    if (p > lo && token_is(t_, p - 1, "the")) --p;
     auto prep = d_.place_prepositions.ending_at(t_, p, lo);
     if (!prep) return {};
     int metric = -1;
@@ -525,8 +536,8 @@ std::optional<RawFact> MetricReader::span_of_time(const Figure& f, std::size_t a
     RawFact fact;
     // "It is not a one-week blitz": a span the text denies.
     std::size_t article = f.qualifier_begin;
-    if (article > s_.first && (t_.low(article - 1) == "a" || t_.low(article - 1) == "an")) --article;
-    if (article > s_.first && (t_.low(article - 1) == "not" || t_.low(article - 1) == "never")) {
+    if (article > s_.first && (token_is(t_, article - 1, "a") || token_is(t_, article - 1, "an"))) --article;
+    if (article > s_.first && (token_is(t_, article - 1, "not") || token_is(t_, article - 1, "never"))) {
         fact.metric = -2;
         return fact;
     }
@@ -554,8 +565,7 @@ std::optional<RawFact> MetricReader::span_of_time(const Figure& f, std::size_t a
             if (court_order) break;
             return as_duration(op.end);
         }
-        std::string_view w = t_.low(m);
-        if (w == "of" && mods == 0) continue;
+        if (mods == 0 && token_is(t_, m, "of")) continue;
         if (t_.tokens[m].kind != TokenKind::word || (has(d_.function_words, t_, m) && !has(d_.modifiers_and, t_, m))) break;
         ++mods;
     }
@@ -566,14 +576,18 @@ std::optional<RawFact> MetricReader::span_of_time(const Figure& f, std::size_t a
         // one year and six months" is a limit too, and its months are no term of their own.
         std::size_t lo = clause_begin(anchor, 30);
         bool positive = false, negative = f.qualifier == Qualifier::up_to;
+        // The words of a clause, each asked of five lists: most start none, and their start
+        // bits tell. A list added to these scans needs its bit (starts_term_cue).
+        const TokenStarts starts_of(t_, d_);
         for (std::size_t m = lo; m < anchor; ++m) {
+            if (!(starts_of(m) & starts_term_cue)) continue;
             if (d_.penalty_limits.at(t_, m, anchor) || d_.aggregate.at(t_, m, anchor) || d_.non_custodial.at(t_, m, anchor))
                 negative = true;
             if (d_.sentence_verbs.at(t_, m, anchor) || d_.custodial.at(t_, m, anchor)) positive = true;
         }
         // "2 years and 3 months", "2 years 4 months"
         std::size_t tail = after;
-        const std::size_t months_at = tail < s_.last && t_.low(tail) == "and" ? tail + 1 : tail;
+        const std::size_t months_at = tail < s_.last && token_is(t_, tail, "and") ? tail + 1 : tail;
         if (fact.unit == Unit::years && months_at + 1 < s_.last)
             if (const Figure* g = figure_starting(months_at); g && !g->excluded) {
                 auto u = d_.time_units.find(t_.low(g->number.last));
@@ -586,15 +600,16 @@ std::optional<RawFact> MetricReader::span_of_time(const Figure& f, std::size_t a
             }
         std::size_t right_end = clause_end(tail, 6);
         for (std::size_t m = tail; m < right_end; ++m) {
+            if (!(starts_of(m) & starts_term_cue)) continue;
             if (d_.non_custodial.at(t_, m, right_end) || d_.penalty_limits.at(t_, m, right_end)) negative = true;
             if (d_.custodial.at(t_, m, right_end)) positive = true;
         }
         // "two years, suspended for 18 months"
-        if (right_end < s_.last && t_.low(right_end) == ",")
+        if (right_end < s_.last && token_is(t_, right_end, ","))
             for (std::size_t m = right_end + 1; m < std::min(s_.last, right_end + 4); ++m)
-                if (t_.low(m) == "suspended") negative = true;
+                if (token_is(t_, m, "suspended")) negative = true;
         if (d_.sentence_not_after.ending_at(t_, f.qualifier_begin, s_.first)) negative = true;
-        if (after < s_.last && t_.low(after) == "ago") negative = true;  // "five years ago": a time, not a term
+        if (after < s_.last && token_is(t_, after, "ago")) negative = true;  // "five years ago": a time, not a term
         if (positive && !negative) {
             fact.metric = d_.metric_sentence;
             fact.figure_last = tail;
@@ -607,7 +622,8 @@ std::optional<RawFact> MetricReader::span_of_time(const Figure& f, std::size_t a
 
     // "the operation, which ran over three days"; "was conducted over a 10-day period"
     std::size_t lead_in = f.number.first;
-    if (lead_in > s_.first && (t_.low(lead_in - 1) == "a" || t_.low(lead_in - 1) == "an") && d_.periods.at(t_, after, s_.last))
+    if (lead_in > s_.first && (token_is(t_, lead_in - 1, "a") || token_is(t_, lead_in - 1, "an")) &&
+        d_.periods.at(t_, after, s_.last))
         --lead_in;
     auto link = d_.duration_links.ending_at(t_, lead_in, s_.first);
     if (!link && f.qualifier_begin < lead_in) {  // "ran for almost two years"
@@ -620,7 +636,7 @@ std::optional<RawFact> MetricReader::span_of_time(const Figure& f, std::size_t a
         // Northlight involved 27 services, working together for a period of five weeks": the
         // subject the sentence opens with, across the words set off by a comma.
         bool set_off = false;
-        for (std::size_t k = s_.first + 1; k < link.begin && !set_off; ++k) set_off = t_.low(k) == ",";
+        for (std::size_t k = s_.first + 1; k < link.begin && !set_off; ++k) set_off = token_is(t_, k, ",");
         std::size_t opening = std::min(s_.first + 3, link.begin);
         bool opens_with_operation = contains_phrase(s_, d_.operation_nouns, s_.first, opening);
         for (std::size_t k = s_.first; k < opening && !opens_with_operation; ++k)
@@ -629,13 +645,13 @@ std::optional<RawFact> MetricReader::span_of_time(const Figure& f, std::size_t a
             return as_duration(lead_in < f.number.first ? d_.periods.at(t_, after, s_.last).end : after);
     }
     // "The investigation began 14 months ago": how long it has run.
-    if (after < s_.last && t_.low(after) == "ago" && d_.start_verbs.ending_at(t_, f.qualifier_begin, s_.first)) {
+    if (after < s_.last && token_is(t_, after, "ago") && d_.start_verbs.ending_at(t_, f.qualifier_begin, s_.first)) {
         std::size_t lo = clause_begin(f.qualifier_begin);
         if (contains_phrase(s_, d_.operation_nouns, lo, f.qualifier_begin)) return as_duration(after + 1);
     }
     // "76 arrests in two days": a span of time beside another count.
     std::size_t before = f.number.first;
-    if (before > s_.first && (t_.low(before - 1) == "a" || t_.low(before - 1) == "the")) --before;
+    if (before > s_.first && (token_is(t_, before - 1, "a") || token_is(t_, before - 1, "the"))) --before;
     if (d_.duration_after.ending_at(t_, before, s_.first)) {
         RawFact companion = as_duration(after);
         companion.needs_companion = true;
@@ -726,7 +742,8 @@ std::optional<RawFact> MetricReader::count(const Figure& f, std::size_t anchor, 
         if (auto verb = group_end < pend ? d_.verbs.at(t_, group_end, pend) : PhraseSet::Match{})
             if (participle = verb_metric(verb.payload, person | bare); participle >= 0) group_end = verb.end;
         const int group_metric = participle >= 0 ? participle : people_metric_;
-        if (found.metric < 0 && !previous && group_metric >= 0 && (t_.low(part.end - 1) != "the" || group_end > part.end)) {
+        if (found.metric < 0 && !previous && group_metric >= 0 &&
+            (!token_is(t_, part.end - 1, "the") || group_end > part.end)) {
             std::size_t after = group_end;
             while (after < pend && has(d_.auxiliaries, t_, after)) ++after;
             if (part_place(after, pend)) found = {group_metric, after};
@@ -771,7 +788,7 @@ std::optional<RawFact> MetricReader::count(const Figure& f, std::size_t anchor, 
             } else if (previous) {
                 // "Milwaukee County accounted for 11 arrests, Dane County for 8"
                 std::optional<int> place = place_then_figure(s_, f.qualifier_begin, true);
-                if (!place && f.qualifier_begin > s_.first && t_.low(f.qualifier_begin - 1) != "the")
+                if (!place && f.qualifier_begin > s_.first && !token_is(t_, f.qualifier_begin - 1, "the"))
                     place = place_before_figure(s_, f.qualifier_begin);
                 if (place) {
                     found = {inherited, f.cue_begin};
@@ -781,7 +798,7 @@ std::optional<RawFact> MetricReader::count(const Figure& f, std::size_t anchor, 
         }
     }
     // "The warrant was one of 33 executed": the figure counts what the subject names.
-    if (found.metric < 0 && anchor >= s_.first + 2 && t_.low(anchor - 1) == "of" && t_.low(anchor - 2) == "one")
+    if (found.metric < 0 && anchor >= s_.first + 2 && token_is(t_, anchor - 1, "of") && token_is(t_, anchor - 2, "one"))
         for (std::size_t k = anchor - 2, lo = clause_begin(anchor - 2); k > lo && found.metric < 0; --k)
             if (auto noun = d_.nouns.ending_at(t_, k, lo)) found = {noun_metric(noun), f.cue_begin};
     if (found.metric < 0 && d_.partitive.at(t_, s_.first, s_.last)) {
@@ -789,7 +806,7 @@ std::optional<RawFact> MetricReader::count(const Figure& f, std::size_t anchor, 
         std::size_t p = f.cue_begin;
         for (bool skipped = true; skipped && p < end;) {
             skipped = false;
-            if (has(d_.auxiliaries, t_, p) || has(d_.speech_verbs, t_, p) || t_.low(p) == "to" || t_.low(p) == "be") {
+            if (has(d_.auxiliaries, t_, p) || has(d_.speech_verbs, t_, p) || token_is(t_, p, "to") || token_is(t_, p, "be")) {
                 ++p;
                 skipped = true;
             } else if (auto link = d_.risk_links.at(t_, p, end)) {  // "were assessed as being at risk"
@@ -806,20 +823,20 @@ std::optional<RawFact> MetricReader::count(const Figure& f, std::size_t anchor, 
     // "Lambeth | 7 | 6" under "Borough | Warrants executed | Arrests": the column's metric,
     // the row's label its place.
     if (found.metric < 0 && !columns_.empty() &&
-        (f.cue_begin >= s_.last || t_.low(f.cue_begin) == "|" || cell_gap_before(t_, f.cue_begin))) {
+        (f.cue_begin >= s_.last || token_is(t_, f.cue_begin, "|") || cell_gap_before(t_, f.cue_begin))) {
         const bool spaced = spaced_row(s_);
         std::size_t column = 0, first_gap = 0;
         for (std::size_t k = s_.first; k <= f.qualifier_begin && k < s_.last; ++k) {
             const bool gap = spaced && k > s_.first && cell_gap_before(t_, k);
             if (gap && !first_gap) first_gap = k;
-            if (k < f.qualifier_begin) column += t_.low(k) == "|";
+            if (k < f.qualifier_begin) column += token_is(t_, k, "|");
             if (gap) column += 1;
         }
         if (column < columns_.size() && columns_[column] >= 0) {
             found = {columns_[column], f.cue_begin};
             std::size_t k = s_.first, separator = 0;
             while (k < s_.last && t_.tokens[k].kind != TokenKind::word) ++k;
-            if (auto label = s_.label_place_at(k, &separator); label && t_.low(separator) == "|") fact.place = label.payload;
+            if (auto label = s_.label_place_at(k, &separator); label && token_is(t_, separator, "|")) fact.place = label.payload;
             // "Allegheny      24": the first cell, a place known or written, up to the first gap.
             else if (first_gap > s_.first) {
                 if (auto place = place_ending_just_at(first_gap)) fact.place = place.payload;
@@ -854,7 +871,7 @@ std::optional<RawFact> MetricReader::count(const Figure& f, std::size_t anchor, 
             return std::nullopt;
     // "the devices of one defendant" says the same of a person after "of".
     if ((d_.metric_takes[static_cast<std::size_t>(found.metric)] & person) && f.qualifier_begin >= s_.first + 2 &&
-        t_.low(f.qualifier_begin - 1) == "of" && has(d_.things_people_own, t_, f.qualifier_begin - 2))
+        token_is(t_, f.qualifier_begin - 1, "of") && has(d_.things_people_own, t_, f.qualifier_begin - 2))
         return std::nullopt;
     if (found.metric == d_.metric_sentence || found.metric == d_.metric_duration) return std::nullopt;
     fact.metric = found.metric;
@@ -865,7 +882,7 @@ std::optional<RawFact> MetricReader::count(const Figure& f, std::size_t anchor, 
 // "The largest number of arrests, 19, was made in Silesia": a figure set off by commas after
 // the noun it counts, and the place in the clause after it.
 Found MetricReader::appositive(const Figure& f, std::size_t anchor, RawFact& fact) const {
-    if (anchor < s_.first + 2 || t_.low(anchor - 1) != "," || f.cue_begin >= s_.last || t_.low(f.cue_begin) != ",")
+    if (anchor < s_.first + 2 || !token_is(t_, anchor - 1, ",") || f.cue_begin >= s_.last || !token_is(t_, f.cue_begin, ","))
         return {};
     auto noun = d_.nouns.ending_at(t_, anchor - 1, s_.first);
     if (!noun || noun_metric(noun) < 0) return {};
@@ -928,7 +945,7 @@ Found MetricReader::inline_breakdown(const Figure& f, std::size_t anchor, RawFac
     auto place = place_ending_just_at(anchor);
     if (!place) return {};
     std::size_t colon = place.begin;
-    while (colon > s_.first && t_.low(colon - 1) != ":") --colon;
+    while (colon > s_.first && !token_is(t_, colon - 1, ":")) --colon;
     if (colon <= s_.first + 1) return {};
     for (std::size_t j = s_.first; j + 1 < colon; ++j) {
         if (t_.tokens[j].kind != TokenKind::word) continue;
@@ -951,26 +968,26 @@ PhraseSet::Match MetricReader::place_ending_just_at(std::size_t end) const {
 // One figure for each of two places: "Colchester and Basildon each saw five", "one each in
 // Kerala and Odisha". The places, in the order of the text.
 std::optional<std::pair<int, int>> MetricReader::places_each(const Figure& f, std::size_t anchor) const {
-    if (f.cue_begin < s_.last && t_.low(f.cue_begin) == "each") {
+    if (f.cue_begin < s_.last && token_is(t_, f.cue_begin, "each")) {
         std::size_t k = f.cue_begin + 1;
         auto prep = d_.residence.at(t_, k, s_.last);
         if (!prep) prep = d_.place_prepositions.at(t_, k, s_.last);
         if (!prep) return std::nullopt;
         k = prep.end;
-        if (k < s_.last && t_.low(k) == "the") ++k;
+        if (k < s_.last && token_is(t_, k, "the")) ++k;
         auto first = s_.place_at(k);
-        if (!first || first.end + 1 >= s_.last || t_.low(first.end) != "and") return std::nullopt;
+        if (!first || first.end + 1 >= s_.last || !token_is(t_, first.end, "and")) return std::nullopt;
         std::size_t m = first.end + 1;
-        if (t_.low(m) == "the") ++m;
+        if (token_is(t_, m, "the")) ++m;
         auto second = s_.place_at(m);
         if (!second) return std::nullopt;
         return std::pair{first.payload, second.payload};
     }
     std::size_t p = anchor;
     if (auto verb = d_.place_verbs.ending_at(t_, p, s_.first)) p = verb.begin;
-    if (p <= s_.first + 3 || t_.low(p - 1) != "each") return std::nullopt;
+    if (p <= s_.first + 3 || !token_is(t_, p - 1, "each")) return std::nullopt;
     auto second = place_ending_just_at(p - 1);
-    if (!second || second.begin <= s_.first + 1 || t_.low(second.begin - 1) != "and") return std::nullopt;
+    if (!second || second.begin <= s_.first + 1 || !token_is(t_, second.begin - 1, "and")) return std::nullopt;
     auto first = place_ending_just_at(second.begin - 1);
     if (!first) return std::nullopt;
     return std::pair{first.payload, second.payload};
@@ -985,7 +1002,7 @@ void MetricReader::read(std::size_t sentence_index, std::vector<RawFact>& out) {
         const Figure* lower = nullptr;
         if (f.range_upper && k > 0 && figures_[k - 1].range_with == static_cast<int>(k)) lower = &figures_[k - 1];
         std::size_t anchor = lower ? lower->qualifier_begin : f.qualifier_begin;
-        if (lower && anchor > s_.first && (t_.low(anchor - 1) == "between" || t_.low(anchor - 1) == "from")) --anchor;
+        if (lower && anchor > s_.first && (token_is(t_, anchor - 1, "between") || token_is(t_, anchor - 1, "from"))) --anchor;
 
         std::optional<RawFact> fact = span_of_time(f, anchor);
         if (fact && fact->metric == -2) continue;
@@ -1018,8 +1035,12 @@ void MetricReader::read(std::size_t sentence_index, std::vector<RawFact>& out) {
     // "a week-long operation", "a fortnight of action": a span of time without a figure.
     // Only at a word of a unit of time, found without a call per token.
     const std::size_t last_unit = s_.last > s_.first ? s_.last - 1 : s_.first;  // a unit needs a word after it
-    for (std::size_t j = next_in(d_.time_unit_words, t_, s_.first, last_unit); j < last_unit;
-         j = next_in(d_.time_unit_words, t_, j + 1, last_unit)) {
+    const TokenStarts starts_of(t_, d_);
+    auto next_unit = [&](std::size_t j) {  // by start bits: one load per token
+        while (j < last_unit && !(starts_of(j) & is_time_unit)) ++j;
+        return j;
+    };
+    for (std::size_t j = next_unit(s_.first); j < last_unit; j = next_unit(j + 1)) {
         auto unit = d_.time_units.find(t_.low(j));
         if (unit == d_.time_units.end() || (j > s_.first && figure_starting(j - 1))) continue;
         if (j > s_.first && (s_.is_figure_token(j - 1) || (t_.tokens[j - 1].kind == TokenKind::dash && j > s_.first + 1 &&
@@ -1030,9 +1051,9 @@ void MetricReader::read(std::size_t sentence_index, std::vector<RawFact>& out) {
         if (k + 1 < s_.last && t_.tokens[k].kind == TokenKind::dash && has(d_.long_suffix, t_, k + 1)) {
             k += 2;
             long_suffix = true;
-        } else if (t_.low(k) == "of" && j > s_.first && (t_.low(j - 1) == "a" || t_.low(j - 1) == "one")) {
+        } else if (token_is(t_, k, "of") && j > s_.first && (token_is(t_, j - 1, "a") || token_is(t_, j - 1, "one"))) {
             ++k;
-        } else if (t_.low(k) == "of" && j > s_.first && (t_.low(j - 1) == "the" || t_.low(j - 1) == "this") &&
+        } else if (token_is(t_, k, "of") && j > s_.first && (token_is(t_, j - 1, "the") || token_is(t_, j - 1, "this")) &&
                    !t_.low(j).ends_with('s') && k + 1 < s_.last && !has(d_.function_words, t_, k + 1)) {
             ++k;  // "the day of action"; not "the day of the raids", nor "the days of action"
         } else if (action_unit(j)) {
@@ -1080,21 +1101,24 @@ void read_facts(const SentenceView& s, const std::vector<Figure>& figures, std::
 }
 
 bool long_span_of_time(const SentenceView& s) {
-    // Asked of nearly every sentence: the cheap tests on a token's kind and size go first.
-    const auto& tokens = s.t.tokens;
-    for (std::size_t j = s.first; j + 1 < s.last; ++j) {
-        if (tokens[j].kind == TokenKind::dash) {
-            if (j > s.first && has(s.d.long_suffix, s.t, j + 1) && has(s.d.time_unit_words, s.t, j - 1)) return true;
-        } else if (tokens[j].size() == 6 && s.t.low(j) == "action") {
-            if (j + 2 < s.last && has(s.d.time_unit_words, s.t, j + 1)) return true;  // "an action week"
-            if (j >= s.first + 2 && s.t.low(j - 1) == "of" && has(s.d.time_unit_words, s.t, j - 2))
-                return true;  // "a day of action"
-        }
+    // Asked of nearly every sentence, and every rule needs a word of a unit of time: those
+    // are found by their start bits (one load per token, no call) and only their neighbours
+    // are read.
+    const TokenizedText& t = s.t;
+    const TokenStarts starts_of(t, s.d);
+    auto next_unit = [&](std::size_t j) {
+        while (j < s.last && !(starts_of(j) & is_time_unit)) ++j;
+        return j;
+    };
+    auto is_action = [&](std::size_t j) { return t.tokens[j].size() == 6 && token_is(t, j, "action"); };
+    for (std::size_t u = next_unit(s.first); u < s.last; u = next_unit(u + 1)) {
+        // "a week-long operation"
+        if (u + 2 < s.last && t.tokens[u + 1].kind == TokenKind::dash && has(s.d.long_suffix, t, u + 2)) return true;
+        // "an action week"
+        if (u > s.first && u + 1 < s.last && is_action(u - 1)) return true;
+        // "a day of action", also at the end of the sentence
+        if (u + 2 < s.last && token_is(t, u + 1, "of") && is_action(u + 2)) return true;
     }
-    // "a day of action" ending the sentence.
-    if (const std::size_t j = s.last - 1; j >= s.first + 2 && tokens[j].size() == 6 && s.t.low(j) == "action" &&
-                                          s.t.low(j - 1) == "of" && has(s.d.time_unit_words, s.t, j - 2))
-        return true;
     return false;
 }
 
@@ -1113,7 +1137,7 @@ std::vector<int> table_columns(const SentenceView& s) {
     bool named = false;
     const bool spaced = spaced_row(s);
     for (std::size_t j = s.first; j < s.last; ++j) {
-        if (s.t.low(j) == "|") {
+        if (token_is(s.t, j, "|")) {
             columns.push_back(-1);
             continue;
         }
@@ -1129,7 +1153,7 @@ int heading_metric(const SentenceView& s, bool headline) {
     // A heading ends with a colon ("Arrests by area:", "The searches were distributed as
     // follows:") or is a short line of its own ("## Arrests by area").
     if (s.last <= s.first + 1) return -1;
-    if (s.t.low(s.last - 1) != ":" && !(headline && s.last - s.first <= 6)) return -1;
+    if (!token_is(s.t, s.last - 1, ":") && !(headline && s.last - s.first <= 6)) return -1;
     for (std::size_t j = s.first; j + 1 < s.last; ++j) {
         NamedMetric named = metric_named_at(s, j);
         if (named.metric >= 0) return named.metric;

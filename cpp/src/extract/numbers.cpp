@@ -2,8 +2,9 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 
-#include "lexicon_data.hpp"
+#include "extract_internal.hpp"
 
 namespace optally::extract {
 
@@ -11,8 +12,10 @@ namespace {
 
 using detail::LexiconData;
 
+// Out of line: the callers below ask first whether the token is a number word at all, and
+// stay small enough to inline that test.
 template <class Map>
-const double* find(const Map& map, std::string_view word) {
+[[gnu::noinline]] const double* find(const Map& map, std::string_view word) {
     auto found = map.find(word);
     return found == map.end() ? nullptr : &found->second;
 }
@@ -36,17 +39,27 @@ double digits_value(std::string_view s, bool scale_follows) {
     char buffer[64];
     std::size_t n = 0;
     const bool dotted = !scale_follows && dotted_thousands(s);
+    // Most figures are whole numbers of a few digits ("14", "2,500"): summed here, exactly as
+    // from_chars reads them (integers below 10^15 are exact doubles), without its call.
+    std::uint64_t whole = 0;
+    bool only_digits = true;
     for (char c : s)
-        if (c != ',' && !(dotted && c == '.') && n < sizeof buffer) buffer[n++] = c;
+        if (c != ',' && !(dotted && c == '.') && n < sizeof buffer) {
+            buffer[n++] = c;
+            if (c >= '0' && c <= '9') whole = whole * 10 + static_cast<std::uint64_t>(c - '0');
+            else only_digits = false;
+        }
+    if (only_digits && n > 0 && n <= 15) return static_cast<double>(whole);
     double value = 0;
     std::from_chars(buffer, buffer + n, value);
     return value;
 }
 
 // A number word's value in `map` for token k; tokens the lexicon does not know as number
-// words are answered without hashing their text.
+// words (nearly every token after a figure) are answered inline, without a call or hashing
+// their text.
 template <class Map>
-const double* find(const Map& map, const TokenizedText& t, std::size_t k, const LexiconData& d) {
+OPTALLY_HOT_INLINE const double* find(const Map& map, const TokenizedText& t, std::size_t k, const LexiconData& d) {
     if (!(d.starts_of(t, k) & detail::is_number_word)) return nullptr;
     return find(map, t.low(k));
 }
@@ -62,7 +75,7 @@ std::optional<std::pair<double, std::size_t>> fraction_at(const TokenizedText& t
     if (i >= limit) return std::nullopt;
     if (t.tokens[i].kind == TokenKind::fraction)
         if (const double* f = find(d.fraction_chars, t.original(t.tokens[i]))) return std::pair{*f, i + 1};
-    if (i + 1 < limit && (t.low(i) == "a" || t.low(i) == "one"))
+    if (i + 1 < limit && (detail::token_is(t, i, "a") || detail::token_is(t, i, "one")))
         if (const double* f = find(d.fraction_words, t, i + 1, d)) return std::pair{*f, i + 2};
     return std::nullopt;
 }
@@ -75,7 +88,7 @@ std::size_t add_fraction(const TokenizedText& t, std::size_t j, std::size_t limi
             return f->second;
         }
     }
-    if (j < limit && t.low(j) == "and")
+    if (j < limit && detail::token_is(t, j, "and"))
         if (auto f = fraction_at(t, j + 1, limit, d)) {
             value += f->first;
             return f->second;
@@ -87,6 +100,9 @@ std::size_t add_fraction(const TokenizedText& t, std::size_t j, std::size_t limi
 std::size_t add_scale(const TokenizedText& t, std::size_t j, std::size_t limit, const LexiconData& d, double& value,
                       bool allow_glued) {
     if (j >= limit || t.tokens[j].kind != TokenKind::word) return j;
+    // Most words after a figure are no number word: one test of the start bits for the three
+    // look-ups below.
+    if (!(d.starts_of(t, j) & detail::is_number_word)) return j;
     if (allow_glued && glued(t, j, limit))
         if (const double* m = find(d.multipliers, t, j, d)) {
             value = std::round(value * *m * 1000) / 1000;
@@ -112,14 +128,14 @@ std::optional<NumberSpan> words_at(const TokenizedText& t, std::size_t i, std::s
     std::size_t k = i;
     bool any = false;
     // "a hundred", "a dozen", "a million": the article stands for one.
-    if (t.low(k) == "a" || t.low(k) == "an") {
+    if (detail::token_is(t, k, "a") || detail::token_is(t, k, "an")) {
         if (k + 1 >= limit) return std::nullopt;
         if (find(d.scales, t, k + 1, d) == nullptr && find(d.dozens, t, k + 1, d) == nullptr) return std::nullopt;
         current = 1;
         last = Last::unit;
         any = true;
         ++k;
-    } else if (t.low(k) == "half" && k + 2 < limit && t.low(k + 1) == "a") {
+    } else if (detail::token_is(t, k, "half") && k + 2 < limit && detail::token_is(t, k + 1, "a")) {
         // "half a dozen", "half a million"
         const double* s = find(d.dozens, t, k + 2, d);
         if (!s) s = find(d.scales, t, k + 2, d);
@@ -127,7 +143,6 @@ std::optional<NumberSpan> words_at(const TokenizedText& t, std::size_t i, std::s
         return NumberSpan{0.5 * *s, i, k + 3, true, false};
     }
     while (k < limit && t.tokens[k].kind == TokenKind::word) {
-        std::string_view w = t.low(k);
         if (const double* u = find(d.units, t, k, d)) {
             // "fifty three" joins; "ten twelve" and "fifty eleven" do not.
             if (last == Last::unit || (last == Last::tens && (*u >= 10 || *u == 0))) break;
@@ -159,7 +174,7 @@ std::optional<NumberSpan> words_at(const TokenizedText& t, std::size_t i, std::s
             if (!any || last == Last::scale) break;
             current *= *z;
             last = Last::scale;
-        } else if (w == "and" && any) {
+        } else if (any && detail::token_is(t, k, "and")) {
             // "six hundred and sixty" joins; "ten and twelve" does not.
             if (last == Last::scale && k + 1 < limit &&
                 (find(d.units, t, k + 1, d) || find(d.tens, t, k + 1, d))) {
@@ -202,7 +217,7 @@ std::optional<NumberSpan> read_number(const TokenizedText& t, std::size_t i, std
     }
     if (tok.kind != TokenKind::word) return std::nullopt;
     if (detail::has(d.vague_numbers, t, i)) return NumberSpan{0, i, i + 1, true, true};
-    if (t.low(i) == "a")
+    if (detail::token_is(t, i, "a"))
         if (auto f = fraction_at(t, i, limit, d)) return NumberSpan{f->first, i, f->second, true, false};  // "a half"
     return words_at(t, i, limit, d);
 }

@@ -86,6 +86,16 @@ int PhraseSet::add(std::string_view phrase, int payload, WordIds& ids) {
 }
 
 // Where the rest of a phrase ends when it matches from token j, or 0.
+void PhraseSet::mark_first_words(std::vector<std::uint16_t>& bits, std::uint16_t bit) const {
+    for (std::size_t id = 0; id < first_count_ && id < bits.size(); ++id)
+        if (!by_first_[id].empty()) bits[id] |= bit;
+}
+
+void PhraseSet::mark_last_words(std::vector<std::uint16_t>& bits, std::uint16_t bit) const {
+    for (std::size_t id = 0; id < by_last_.size() && id < bits.size(); ++id)
+        if (by_last_[id]) bits[id] |= bit;
+}
+
 std::size_t PhraseSet::match_rest(const TokenizedText& t, std::size_t j, std::size_t limit,
                                   std::span<const int> rest) const {
     for (int word : rest) {

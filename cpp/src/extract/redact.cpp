@@ -202,21 +202,27 @@ void replace_invalid_utf8(std::string& text) {
     if (size >= 8) {
         std::memcpy(&word, text.data() + size - 8, 8);
         if (!(word & high_bits)) return;
+    } else if (size >= 4) {  // "Kent", "total": two overlapping loads of four bytes
+        std::uint32_t head, tail;
+        std::memcpy(&head, text.data(), 4);
+        std::memcpy(&tail, text.data() + size - 4, 4);
+        if (!((head | tail) & 0x80808080u)) return;
     } else {
         while (i < size && static_cast<unsigned char>(text[i]) < 0x80) ++i;
         if (i == size) return;
     }
-    replace_invalid_utf8_from(text, i);
+    replace_invalid_utf8_from(text, i);  // from i, or from 0: ASCII before the first high bit passes as it is
 }
 
 namespace {
 
 // The first capitalised word at or after token k, or s.last. find_names passes over every
-// token of every sentence and few are capitalised words: the scan reads kind and case
+// token of every sentence and few are capitalised words: the scan reads the case
 // straight from the tokens, without SentenceView::upper()'s bounds check per token.
 std::size_t next_capital(const SentenceView& s, std::size_t k) {
     const Token* tokens = s.t.tokens.data();
-    while (k < s.last && !(tokens[k].kind == TokenKind::word && tokens[k].upper)) ++k;
+    // `upper` is set for words only (tokenize() sets it for no other kind): one test a token.
+    while (k < s.last && !tokens[k].upper) ++k;
     return k;
 }
 
@@ -353,7 +359,7 @@ std::vector<NameSpan> find_names(const SentenceView& s, const Surnames* known, S
         }
         if (has(d.titles, t, j)) {
             std::size_t k = j;
-            while (k < s.last && ((has(d.titles, t, k) && s.upper(k)) || t.low(k) == ".")) ++k;
+            while (k < s.last && ((has(d.titles, t, k) && s.upper(k)) || token_is(t, k, "."))) ++k;
             // "Mr Jordan Okonkwo-Reyes": after a title a place-named first word is a given name.
             std::size_t m = run_of(s, given_name_place(k) ? k + 1 : k, 3, surname_part).end;
             if (m > k) add(k, m);
