@@ -70,7 +70,7 @@ def extract_files(paths: Iterable[PathLike], *, threads: Optional[int] = None, k
     found = collect(paths, facts_allowed=False, sniff=False, stat_named=False)
     names = found.articles
     table, skipped = _core.extract_files(names, threads or 0, keep_names, progress, lexicon)
-    named = {os.fspath(p) if not isinstance(p, str) else p for p in paths}
+    named = None  # the paths as named, built only when a file could not be read
     for path, why in skipped:
         if why == "not a regular file" and os.path.isdir(path):
             # A folder named like an article: list everything the slow way, as collect() does.
@@ -78,8 +78,11 @@ def extract_files(paths: Iterable[PathLike], *, threads: Optional[int] = None, k
             names = found.articles
             table, skipped = _core.extract_files(names, threads or 0, keep_names, progress, lexicon)
             break
-        if why.startswith("cannot read: ") and not os.path.exists(path) and (path in named or _named_as(path, named)):
-            raise InputError(f"{path}: no such file or directory")
+        if why.startswith("cannot read: ") and not os.path.exists(path):
+            if named is None:
+                named = {os.fspath(p) if not isinstance(p, str) else p for p in paths}
+            if path in named or _named_as(path, named):
+                raise InputError(f"{path}: no such file or directory")
     table = FactTable._adopt(table)
     table.skipped = _in_order_of_finding(found, names, skipped)
     # Operation spellings counted in the text (not only on facts) would let resolution see a

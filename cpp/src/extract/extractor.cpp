@@ -272,6 +272,8 @@ std::vector<Fact> extract_text(std::string_view text, std::string_view doc, cons
     ReadBefore before;
     std::vector<Figure> figures;  // of one sentence at a time
     const bool has_bars = body.find('|') != std::string_view::npos;  // table rows (html.cpp) or none
+    // Rows of a table laid out with spaces need a run of spaces or a tab; most texts have none.
+    const bool has_gaps = body.find("  ") != std::string_view::npos || body.find('\t') != std::string_view::npos;
     for (std::size_t i = 0; i < sentences.size(); ++i) {
         SentenceView s{t, d, sentences[i].first, sentences[i].last};
         // A list's lines are short lines of their own; anything else ends the list.
@@ -283,7 +285,7 @@ std::vector<Fact> extract_text(std::string_view text, std::string_view doc, cons
         for (std::size_t k = s.first; has_bars && k < s.last && !row; ++k)
             row = t.tokens[k].kind == TokenKind::punct && t.text[t.tokens[k].begin] == '|';
         // ...or of a table laid out with spaces: "County     Arrests     Search Warrants".
-        if (!row && t.tokens[s.first].newlines_before > 0) row = spaced_row(s);
+        if (!row && has_gaps && t.tokens[s.first].newlines_before > 0) row = spaced_row(s);
         if (!row) before.columns.clear();
         if (row && figures.empty()) {
             before.columns = table_columns(s);

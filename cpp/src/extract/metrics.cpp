@@ -1124,6 +1124,7 @@ bool long_span_of_time(const SentenceView& s) {
 
 
 bool spaced_row(const SentenceView& s) {
+    if (s.last - s.first > 64) return false;  // a row holds a few cells, not a paragraph
     int gaps = 0;
     for (std::size_t k = s.first + 1; k < s.last; ++k) {
         if (s.t.tokens[k].newlines_before > 0) return false;
