@@ -894,3 +894,16 @@ TEST_CASE("a table laid out with spaces: its header names the columns, its first
     // Prose with a double space is no table.
     CHECK(said(facts_of("Police arrested 12 men.  Officers seized 30 devices  in total."), "devices_seized") == Said{"30"});
 }
+
+TEST_CASE("a force's line keeps its place for the line's next sentences, ages of the youngest, months-long", "[extract][facts][scope]") {
+    auto lines = facts_of("Police arrested 40 people.\n\nSurrey Police - 12 arrests and 14 warrants. Officers seized 90 "
+                          "devices.\nKent Police - 9 arrests. Three people have been charged.\n\nNationally, 600 people "
+                          "were arrested.");
+    CHECK(said(lines, "arrests") == Said{"40", "12 @Surrey", "9 @Kent", "600"});
+    CHECK(said(lines, "devices_seized") == Said{"90 @Surrey"});
+    CHECK(said(lines, "charged") == Said{"3 @Kent"});
+    CHECK(said(facts_of("Police arrested 20 people. The youngest person arrested was 17, and the oldest was 68."),
+               "arrests") == Said{"20"});
+    CHECK(said(facts_of("Twelve men were charged after a months-long investigation."), "duration").empty());
+    CHECK(said(facts_of("Twelve men were charged after a month-long investigation."), "duration") == Said{"1 months"});
+}

@@ -338,6 +338,8 @@ void read_context(const TokenizedText& t, const std::vector<Sentence>& sentences
     std::vector<std::string_view> operation_order;
     std::set<std::string_view> countries;  // names in the gazetteer
     bool international_cue = false;
+    int labelled_line_place = -1;  // the place of a line "Essex Police - 15 arrests. ...", for the rest of it
+    std::size_t labelled_line_token = 0;
     std::string_view first_agency;
 
     // What each sentence's tokens may start: most sentences name no place, agency or
@@ -460,6 +462,23 @@ void read_context(const TokenizedText& t, const std::vector<Sentence>& sentences
                 context.subject_place_of_sentence[i] = subject->first;
                 context.subject_token_of_sentence[i] = subject->second;
             }
+        // "Essex Police - 15 arrests and 19 warrants. Officers seized 180 devices.": a line
+        // that opens with its place and a dash or colon, as a release's section per force
+        // does, keeps that place for the sentences after it on the line.
+        if (context.subject_place_of_sentence[i] >= 0 && context.subject_token_of_sentence[i] <= s.first + 1 &&
+            (t.tokens[s.first].newlines_before > 0 || s.first == 0)) {
+            labelled_line_place = -1;
+            for (std::size_t k = s.first + 1; k < s.last && k <= s.first + 6 && labelled_line_place < 0; ++k)
+                if (token_is(t, k, ":") || (t.tokens[k].kind == TokenKind::dash && t.tokens[k].space_before)) {
+                    labelled_line_place = context.subject_place_of_sentence[i];
+                    labelled_line_token = context.subject_token_of_sentence[i];
+                }
+        } else if (t.tokens[s.first].newlines_before > 0) {
+            labelled_line_place = -1;
+        } else if (context.subject_place_of_sentence[i] < 0 && labelled_line_place >= 0) {
+            context.subject_place_of_sentence[i] = labelled_line_place;
+            context.subject_token_of_sentence[i] = labelled_line_token;  // before every figure of this sentence
+        }
     }
     context.international = international_cue || countries.size() >= 3;
 

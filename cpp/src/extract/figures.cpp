@@ -97,6 +97,9 @@ PhraseSet::Match SentenceView::label_place_at(std::size_t k, std::size_t* separa
     if (k >= last) return {};
     if (auto p = place_at(k); p && (separator(p.end) || (separator_at && p.end < last && is_figure_token(p.end))))
         return found(p, p.end);
+    // "Essex Police - 15 arrests": the place of the force the line names.
+    if (auto p = place_at(k))
+        if (auto police = d.police_nouns.at(t, p.end, last); police && separator(police.end)) return found(p, police.end);
     std::size_t end = k;
     while (end < last && end < k + 4 && t.tokens[end].kind == TokenKind::word && upper(end) && !has(d.function_words, t, end)) ++end;
     if (end == k || k >= (std::size_t{1} << 26)) return {};
@@ -258,6 +261,10 @@ bool not_a_figure(const SentenceView& s, const Figure& f) {
     if (e + 1 < s.last && token_is(t, e, "in") && (d.starts_of(t, e + 1) & is_number_word) &&
         (d.units.count(t.low(e + 1)) || d.tens.count(t.low(e + 1)))) return true;
     if (e + 2 < s.last && token_is(t, e, "out") && token_is(t, e + 1, "of")) return true;
+    // "The youngest person arrested was 17, and the oldest 68": the age of the youngest.
+    if (i > s.first && n.value < 120 && (token_is(t, i - 1, "was") || token_is(t, i - 1, "is") || has(d.age_superlatives, t, i - 1)))
+        for (std::size_t k = i; k > s.first && i - k < 8; --k)
+            if (has(d.age_superlatives, t, k - 1)) return true;
     // An age set off after a name: "John Smith, 43, of Leeds", "Smith (43)".
     if (!n.in_words && i > s.first + 1 && e < s.last && n.value < 120 && n.value == std::floor(n.value)) {
         bool set_off = (token_is(t, i - 1, ",") && token_is(t, e, ",")) || (token_is(t, i - 1, "(") && token_is(t, e, ")"));

@@ -281,6 +281,7 @@ void read_source(LexiconData& d, const std::string& file, const json& doc) {
          {"periods", list(d.periods)},
          {"founding", list(d.founding)},
          {"things_people_own", wordlist(d.things_people_own)},
+         {"age_superlatives", wordlist(d.age_superlatives)},
          {"change_verbs", wordlist(d.change_verbs)},
          {"start_verbs", list(d.start_verbs)},
          {"yearly_statistics",

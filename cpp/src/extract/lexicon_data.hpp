@@ -355,6 +355,7 @@ struct LexiconData {
     // "850 people a month": a rate, not a count; "12 men a week ago" is a count.
     PhraseSet rate_after;
     WordSet not_rate_after;
+    WordSet age_superlatives;  // "the youngest arrested was 17": an age
     WordSet things_people_own;  // "the devices of one defendant": whose they are, not people counted
     WordSet not_labels;      // "Total: 40", "Update: ...": a list line's label that is no place
     PhraseSet led_by;        // "led by the New Jersey State Police": the force that ran the operation

@@ -1049,6 +1049,7 @@ void MetricReader::read(std::size_t sentence_index, std::vector<RawFact>& out) {
         std::size_t k = j + 1;
         bool long_suffix = false;
         if (k + 1 < s_.last && t_.tokens[k].kind == TokenKind::dash && has(d_.long_suffix, t_, k + 1)) {
+            if (t_.low(j).ends_with('s')) continue;  // "a months-long investigation": how many months is not said
             k += 2;
             long_suffix = true;
         } else if (token_is(t_, k, "of") && j > s_.first && (token_is(t_, j - 1, "a") || token_is(t_, j - 1, "one"))) {
