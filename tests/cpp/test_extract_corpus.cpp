@@ -176,12 +176,13 @@ TEST_CASE("the third to seventh batches of the project's articles score F1 of at
     for (const char* batch : {"blind3", "blind4", "blind5", "blind6", "blind7"}) check_batch(own_dir / batch, 0.9, 50);
 }
 
-// The eighth to twelfth batches, each written after the fixes the ones before prompted, scored
-// 0.893, 0.857, 0.835, 0.870 and 0.857 on their first pass: the estimate for articles the
-// extractor has never seen. The general fixes they prompted brought them to 0.99, 0.98, 0.96,
-// 0.95 and 0.91.
-TEST_CASE("the eighth to twelfth batches of the project's articles score F1 of at least 0.9", "[extract][corpus]") {
-    for (const char* batch : {"blind8", "blind9", "blind10", "blind11", "blind12"}) check_batch(own_dir / batch, 0.9, 50);
+// The eighth to fourteenth batches, each written after the fixes the ones before prompted,
+// scored 0.893, 0.857, 0.835, 0.870, 0.857, 0.813 and 0.948 on their first pass: the estimate
+// for articles the extractor has never seen. The general fixes the first six prompted brought
+// them to 0.99, 0.98, 0.96, 0.95, 0.91 and 0.97; the fourteenth is as it was first scored.
+TEST_CASE("the eighth to fourteenth batches of the project's articles score F1 of at least 0.9", "[extract][corpus]") {
+    for (const char* batch : {"blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14"})
+        check_batch(own_dir / batch, 0.9, 50);
 }
 
 TEST_CASE("many files on many threads give the serial result", "[extract][files]") {
