@@ -124,6 +124,7 @@ struct SentenceView {
     // A place whose last word is just before `end`, starting at most `reach` words back; with
     // `local`, also a local place that a gazetteer name inside it hides ("the Paris region").
     std::optional<int> place_ending_at(std::size_t end, std::size_t reach, bool local = false) const;
+    PhraseSet::Match place_match_ending_at(std::size_t end, std::size_t reach, bool local = false) const;  // and where it starts
     // Whether capitalised words [k, end) name something other than a place: a person by a given
     // name, a metric ("Arrests"), a label ("Total", "Monday"), an operation, an agency if asked.
     bool names_no_place(std::size_t k, std::size_t end, bool agencies) const;

@@ -69,21 +69,22 @@ int year_of(std::string_view iso_date) {
     return year;
 }
 
-// "operation", "investigation", "Project": words [from, to) speak of an operation.
-bool names_an_operation(const TokenizedText& t, const LexiconData& d, std::size_t from, std::size_t to) {
-    for (std::size_t k = from; k < to; ++k)
-        if (d.operation_nouns.at(t, k, to) || has(d.operation_words, t, k)) return true;
+// "operation", "investigation", "Project": words [from, to) speak of an operation. With
+// `one`, of a single one: "In 2025, the units carried out 61 operations, in which 412 people
+// were arrested" counts a year's operations, as "the raids" of a year do.
+bool names_an_operation(const TokenizedText& t, const LexiconData& d, std::size_t from, std::size_t to, bool one = false) {
+    auto counts = [&](std::size_t last_word) { return !one || !t.low(last_word).ends_with('s'); };
+    for (std::size_t k = from; k < to; ++k) {
+        if (auto noun = d.operation_nouns.at(t, k, to); noun && counts(noun.end - 1)) return true;
+        if (has(d.operation_words, t, k) && counts(k)) return true;
+    }
     return false;
 }
 
-// The same, of one operation: "In 2025, the units carried out 61 operations, in which 412
-// people were arrested" counts a year's operations, as "the raids" of a year do.
-bool names_one_operation(const TokenizedText& t, const LexiconData& d, std::size_t from, std::size_t to) {
-    for (std::size_t k = from; k < to; ++k) {
-        if (auto noun = d.operation_nouns.at(t, k, to); noun && !t.low(noun.end - 1).ends_with('s')) return true;
-        if (has(d.operation_words, t, k) && !t.low(k).ends_with('s')) return true;
-    }
-    return false;
+// The year a token writes ("2019"), or 0 for any other token.
+int year_at(const TokenizedText& t, std::size_t j) {
+    const Token& token = t.tokens[j];
+    return token.kind == TokenKind::number && token.size() == 4 ? year_of(t.original(token)) : 0;
 }
 
 // A record of the years before this report, not the figures of its operation: "since 2000",
@@ -94,19 +95,15 @@ bool names_one_operation(const TokenizedText& t, const LexiconData& d, std::size
 // in 2006" is a record of years in a text that also speaks of 2022.
 bool history_sentence(const TokenizedText& t, const Sentence& sentence, int document_year, int latest_year_named,
                       const LexiconData& d) {
-    auto year_at = [&](std::size_t j) {
-        if (j >= sentence.last || t.tokens[j].kind != TokenKind::number) return 0;
-        std::string_view digits = t.original(t.tokens[j]);
-        return digits.size() == 4 ? year_of(digits) : 0;
-    };
+    auto year_in_sentence = [&](std::size_t j) { return j < sentence.last ? year_at(t, j) : 0; };
     auto old_year = [&](std::size_t j) {
-        const int year = year_at(j);
+        const int year = year_in_sentence(j);
         // Undated, a unit's founding (below) in any year is history.
         return year >= 1900 && (document_year == 0 ? year <= 2100 : year <= document_year - 2);
     };
     const int reference = document_year > 0 ? document_year : latest_year_named;
     auto older_than_report = [&](std::size_t j) {
-        const int year = year_at(j);
+        const int year = year_in_sentence(j);
         return year >= 1900 && reference > 0 && year <= reference - 2;
     };
     auto names_operation = [&](std::size_t from, std::size_t to) { return names_an_operation(t, d, from, to); };
@@ -133,8 +130,7 @@ bool earlier_other_operation(const TokenizedText& t, const Sentence& sentence, i
     bool other = false, past = false;
     for (std::size_t j = sentence.first; j < sentence.last; ++j) {
         if (t.tokens[j].kind == TokenKind::number) {
-            if (t.tokens[j].size() != 4) continue;
-            const int year = year_of(t.original(t.tokens[j]));
+            const int year = year_at(t, j);
             past = past || (year >= 1900 && (document_year == 0 ? year <= 2100 : year < document_year));
             continue;
         }
@@ -161,12 +157,6 @@ bool opens_with_a_year(const TokenizedText& t, const Sentence& sentence, const L
     if (t.tokens[j + 1].kind != TokenKind::number || t.tokens[j + 1].size() != 4) return false;
     int year = year_of(t.original(t.tokens[j + 1]));
     return year >= 1900 && year <= 2100;
-}
-
-bool contains_year_opener(const TokenizedText& t, const Sentence& sentence, const LexiconData& d) {
-    for (std::size_t j = sentence.first; j < sentence.last; ++j)
-        if (d.year_openers.at(t, j, sentence.last)) return true;
-    return false;
 }
 
 // The sentence's text with the byte ranges of names replaced by "[name]".
@@ -315,9 +305,8 @@ std::vector<Fact> extract_text(std::string_view text, std::string_view doc, cons
         const int year = year_of(date);  // 0 when the document has no date
         int latest_year_named = 0;
         if (year == 0)
-            for (const Token& token : t.tokens)
-                if (token.kind == TokenKind::number && token.size() == 4)
-                    if (const int named = year_of(t.original(token)); named <= 2100) latest_year_named = std::max(latest_year_named, named);
+            for (std::size_t j = 0; j < t.tokens.size(); ++j)
+                if (const int named = year_at(t, j); named <= 2100) latest_year_named = std::max(latest_year_named, named);
         // The facts of a sentence come together: its scan is made once, not once per fact.
         std::size_t asked = sentences.size();
         bool history = false;
@@ -335,9 +324,10 @@ std::vector<Fact> extract_text(std::string_view text, std::string_view doc, cons
     std::erase_if(raw, [&](const RawFact& r) {
         const Sentence& sentence = sentences[r.sentence];
         if (opens_with_a_year(t, sentence, d))
-            return d.yearly_metrics.contains(r.metric) || !names_one_operation(t, d, sentence.first, sentence.last);
+            return d.yearly_metrics.contains(r.metric) || !names_an_operation(t, d, sentence.first, sentence.last, true);
         // "The unit reviewed more than 2,800 files last year": the year said at the end.
-        return d.yearly_metrics.contains(r.metric) && contains_year_opener(t, sentence, d) &&
+        return d.yearly_metrics.contains(r.metric) &&
+               contains_phrase({t, d, sentence.first, sentence.last}, d.year_openers, sentence.first, sentence.last) &&
                !names_an_operation(t, d, sentence.first, sentence.last);
     });
     if (raw.empty()) return {};

@@ -120,15 +120,20 @@ PhraseSet::Match SentenceView::label_place_at(std::size_t k, std::size_t* separa
     return found({k, end, written_place(k, end)}, sep);
 }
 
-std::optional<int> SentenceView::place_ending_at(std::size_t end, std::size_t reach, bool local) const {
+PhraseSet::Match SentenceView::place_match_ending_at(std::size_t end, std::size_t reach, bool local) const {
     // The longest name wins: "Greater Manchester", not "Manchester"; "New South Wales".
-    std::optional<int> found;
+    PhraseSet::Match found;
     for (std::size_t j = end; j > first && end - j < reach; --j) {
-        if (auto p = place_at(j - 1); p && p.end == end) found = p.payload;
+        if (auto p = place_at(j - 1); p && p.end == end) found = p;
         else if (local)
-            if (auto p = local_place_at(j - 1); p && p.end == end) found = p.payload;
+            if (auto p = local_place_at(j - 1); p && p.end == end) found = p;
     }
     return found;
+}
+
+std::optional<int> SentenceView::place_ending_at(std::size_t end, std::size_t reach, bool local) const {
+    if (auto p = place_match_ending_at(end, reach, local)) return p.payload;
+    return std::nullopt;
 }
 
 bool SentenceView::names_no_place(std::size_t k, std::size_t end, bool agencies) const {

@@ -184,7 +184,6 @@ private:
     Found number_of(std::size_t p, std::size_t lo) const;
     Found label_before(std::size_t anchor, RawFact& fact) const;
     std::optional<int> part_place(std::size_t p, std::size_t end) const;
-    PhraseSet::Match place_ending_just_at(std::size_t end) const;
     bool after_list_label(std::size_t anchor) const;
     int second_verb(const RawFact& fact) const;
     Found aligned_row(const Figure& f, std::size_t anchor) const;
@@ -839,7 +838,7 @@ std::optional<RawFact> MetricReader::count(const Figure& f, std::size_t anchor, 
             if (auto label = s_.label_place_at(k, &separator); label && token_is(t_, separator, "|")) fact.place = label.payload;
             // "Allegheny      24": the first cell, a place known or written, up to the first gap.
             else if (first_gap > s_.first) {
-                if (auto place = place_ending_just_at(first_gap)) fact.place = place.payload;
+                if (auto place = s_.place_match_ending_at(first_gap, 5)) fact.place = place.payload;
                 else if (auto written = s_.written_place_ending_at(first_gap)) fact.place = written;
             }
         }
@@ -942,7 +941,7 @@ Found MetricReader::aligned_row(const Figure& f, std::size_t anchor) const {
 // "Arrests by district were: Sheffield 19, Doncaster 12 and Barnsley 7": a place before each
 // figure, after a colon that follows what the figures count.
 Found MetricReader::inline_breakdown(const Figure& f, std::size_t anchor, RawFact& fact) const {
-    auto place = place_ending_just_at(anchor);
+    auto place = s_.place_match_ending_at(anchor, 5);
     if (!place) return {};
     std::size_t colon = place.begin;
     while (colon > s_.first && !token_is(t_, colon - 1, ":")) --colon;
@@ -953,14 +952,6 @@ Found MetricReader::inline_breakdown(const Figure& f, std::size_t anchor, RawFac
         if (named.metric < 0) return {};  // the first word says what the figures count, or nothing does
         fact.place = place.payload;
         return {named.metric, f.cue_begin};
-    }
-    return {};
-}
-
-// The place (of the gazetteer or written with a suffix) whose last word is just before `end`.
-PhraseSet::Match MetricReader::place_ending_just_at(std::size_t end) const {
-    for (std::size_t j = end; j > s_.first && end - j < 5; --j) {
-        if (auto p = s_.place_at(j - 1); p && p.end == end) return p;
     }
     return {};
 }
@@ -986,9 +977,9 @@ std::optional<std::pair<int, int>> MetricReader::places_each(const Figure& f, st
     std::size_t p = anchor;
     if (auto verb = d_.place_verbs.ending_at(t_, p, s_.first)) p = verb.begin;
     if (p <= s_.first + 3 || !token_is(t_, p - 1, "each")) return std::nullopt;
-    auto second = place_ending_just_at(p - 1);
+    auto second = s_.place_match_ending_at(p - 1, 5);
     if (!second || second.begin <= s_.first + 1 || !token_is(t_, second.begin - 1, "and")) return std::nullopt;
-    auto first = place_ending_just_at(second.begin - 1);
+    auto first = s_.place_match_ending_at(second.begin - 1, 5);
     if (!first) return std::nullopt;
     return std::pair{first.payload, second.payload};
 }
