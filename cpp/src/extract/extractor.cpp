@@ -9,6 +9,10 @@
 #include <string_view>
 #include <tuple>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "extract_internal.hpp"
 
 namespace optally::extract {
@@ -16,6 +20,39 @@ namespace optally::extract {
 namespace {
 
 using namespace detail;
+
+// Whether a text can hold table rows at all: a bar (html.cpp writes a table's cells with
+// bars) or, for a table laid out with spaces, a run of two spaces or a tab. Most texts have
+// none, and then no sentence is tried as a row.
+struct TableMarks {
+    bool bars = false, gaps = false;
+};
+
+TableMarks table_marks(std::string_view text) noexcept {
+    TableMarks marks;
+    const char* p = text.data();
+    const std::size_t size = text.size();
+    std::size_t i = 0;
+#if defined(__SSE2__)
+    // Sixteen bytes at a time: string_view::find("  ") called memchr once for every space
+    // of the text, a twelfth of the extraction of news prose.
+    const __m128i space = _mm_set1_epi8(' '), tab = _mm_set1_epi8('\t'), bar = _mm_set1_epi8('|');
+    for (; i + 17 <= size; i += 16) {
+        const __m128i here = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+        const __m128i next = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i + 1));
+        const __m128i gap = _mm_or_si128(_mm_and_si128(_mm_cmpeq_epi8(here, space), _mm_cmpeq_epi8(next, space)),
+                                         _mm_cmpeq_epi8(here, tab));
+        if (_mm_movemask_epi8(gap)) marks.gaps = true;
+        if (_mm_movemask_epi8(_mm_cmpeq_epi8(here, bar))) marks.bars = true;
+        if (marks.gaps && marks.bars) return marks;
+    }
+#endif
+    for (; i < size; ++i) {
+        if (p[i] == '|') marks.bars = true;
+        if (p[i] == '\t' || (p[i] == ' ' && i + 1 < size && p[i + 1] == ' ')) marks.gaps = true;
+    }
+    return marks;
+}
 
 // The area a local operation covers, read from the lead: "Jersey Police have made 18
 // arrests in a three-year investigation" makes Jersey the whole of that operation.
@@ -261,9 +298,8 @@ std::vector<Fact> extract_text(std::string_view text, std::string_view doc, cons
     std::vector<RawFact> raw;
     ReadBefore before;
     std::vector<Figure> figures;  // of one sentence at a time
-    const bool has_bars = body.find('|') != std::string_view::npos;  // table rows (html.cpp) or none
-    // Rows of a table laid out with spaces need a run of spaces or a tab; most texts have none.
-    const bool has_gaps = body.find("  ") != std::string_view::npos || body.find('\t') != std::string_view::npos;
+    const TableMarks marks = table_marks(body);
+    const bool has_bars = marks.bars, has_gaps = marks.gaps;
     for (std::size_t i = 0; i < sentences.size(); ++i) {
         SentenceView s{t, d, sentences[i].first, sentences[i].last};
         // A list's lines are short lines of their own; anything else ends the list.
