@@ -907,3 +907,26 @@ TEST_CASE("a force's line keeps its place for the line's next sentences, ages of
     CHECK(said(facts_of("Twelve men were charged after a months-long investigation."), "duration").empty());
     CHECK(said(facts_of("Twelve men were charged after a month-long investigation."), "duration") == Said{"1 months"});
 }
+
+TEST_CASE("a list line's later items, units before a label's place, headers that deny, regional police, X-wide", "[extract][facts][scope]") {
+    auto units = facts_of("Officers arrested 30 people during the week.\n\nBy unit:\n- Unit Limburg: 3 arrests, 5 searches\n"
+                          "- Rotterdam: 6 arrests, 9 searches and 40 devices\n");
+    CHECK(said(units, "arrests") == Said{"30", "3 @Limburg", "6 @Rotterdam"});
+    CHECK(said(units, "search_warrants") == Said{"5 @Limburg", "9 @Rotterdam"});
+    CHECK(said(units, "devices_seized") == Said{"40 @Rotterdam"});
+    // A verb among the items makes a sentence of the line: "5 searches" is no list item there.
+    CHECK(said(facts_of("Officers arrested 30 people during the week.\n\n- Limburg: 3 arrests were made, 5 searches\n"),
+               "search_warrants").empty());
+    auto table = facts_of("Police arrested 20 people.\n\nRegion | Arrested | Questioned (not detained) | Searches\n"
+                          "Galicia | 4 | 3 | 6\n");
+    CHECK(said(table, "arrests") == Said{"20", "4 @Galicia"});
+    auto ontario = facts_of("Police arrested 30 people in a province-wide operation. Halton Regional Police arrested "
+                            "four men, and Niagara Regional Police charged two.");
+    CHECK(said(ontario, "arrests") == Said{"30", "4 @Halton Region"});
+    CHECK(said(ontario, "charged") == Said{"2 @Niagara Region"});
+    CHECK(said(facts_of("Eighty arrested in Ontario-wide sweep\n\nPolice arrested 80 people in a sweep across the "
+                        "province."),
+               "arrests") == Said{"80", "80"});
+    CHECK(said(facts_of("Police arrested 31 people. Twenty of them now face charges."), "charged") == Said{"20"});
+    CHECK(said(facts_of("Officers seized 130 electronic gadgets."), "devices_seized") == Said{"130"});
+}

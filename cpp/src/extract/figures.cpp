@@ -52,6 +52,11 @@ PhraseSet::Match SentenceView::place_looked_up_at(std::size_t i, TokenizedText::
     // capitalised suffix after it is another place, written as the text writes it.
     if (!found || (found.end < last && upper(found.end) && has(d.place_suffixes, t, found.end)))
         if (auto written = local_place_at(i)) found = written;
+    // "an Ontario-wide probe", "a Europe-wide operation": the whole of the place, said of the
+    // operation, limits no figure to it.
+    if (found && found.end + 1 < last && t.tokens[found.end].kind == TokenKind::dash && !t.tokens[found.end].space_before &&
+        token_is(t, found.end + 1, "wide"))
+        found = {};
     if (memo) {
         // Token indexes and payloads fit 32 bits (tokens hold 32-bit offsets).
         *memo = {t.generation, static_cast<std::uint32_t>(first), static_cast<std::uint32_t>(last),
@@ -95,6 +100,9 @@ PhraseSet::Match SentenceView::label_place_at(std::size_t k, std::size_t* separa
         return place;
     };
     if (k >= last) return {};
+    // "Unit Limburg: 3 arrests", "Region Skåne: 6": the place after the word for the unit.
+    if (k + 1 < last && upper(k) && upper(k + 1) && has(d.label_prefixes, t, k))
+        if (auto p = place_at(k + 1); p && separator(p.end)) return found(p, p.end);
     if (auto p = place_at(k); p && (separator(p.end) || (separator_at && p.end < last && is_figure_token(p.end))))
         return found(p, p.end);
     // "Essex Police - 15 arrests": the place of the force the line names.

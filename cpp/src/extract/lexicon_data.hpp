@@ -358,6 +358,7 @@ struct LexiconData {
     WordSet age_superlatives;  // "the youngest arrested was 17": an age
     WordSet things_people_own;  // "the devices of one defendant": whose they are, not people counted
     WordSet not_labels;      // "Total: 40", "Update: ...": a list line's label that is no place
+    WordSet label_prefixes;  // "Unit Limburg: 3 arrests": a word before a label's place
     PhraseSet led_by;        // "led by the New Jersey State Police": the force that ran the operation
     PhraseSet hardest_hit;   // "Chelmsford was hardest hit, with seven arrests": the place before it
     PhraseSet area_nouns;    // "followed by Edinburgh City division with eight": the place is before them

@@ -910,7 +910,17 @@ bool MetricReader::after_list_label(std::size_t anchor) const {
     std::size_t k = s_.first;
     while (k < anchor && t_.tokens[k].kind != TokenKind::word) ++k;  // a bullet
     std::size_t separator = 0;
-    return s_.label_place_at(k, &separator) && separator + 1 == anchor;
+    if (!s_.label_place_at(k, &separator) || anchor <= separator) return false;
+    if (separator + 1 == anchor) return true;
+    // "- Limburg: 3 arrests, 5 searches": the line's later items, each a figure and its noun,
+    // after a comma or "and"; a verb among them makes a sentence of the line, read as one.
+    if (anchor - separator > 12 || !(token_is(t_, anchor - 1, ",") || token_is(t_, anchor - 1, "and"))) return false;
+    for (std::size_t j = separator + 1; j + 1 < anchor; ++j) {
+        const bool item = s_.is_figure_token(j) || token_is(t_, j, ",") || token_is(t_, j, "and") ||
+                          (t_.tokens[j].kind == TokenKind::word && !s_.upper(j));
+        if (!item || d_.verbs.at(t_, j, s_.last)) return false;
+    }
+    return true;
 }
 
 // A row of a table laid out with spaces, its figure last on the line and set apart by two or
@@ -1129,15 +1139,25 @@ std::vector<int> table_columns(const SentenceView& s) {
     std::vector<int> columns(1, -1);
     bool named = false;
     const bool spaced = spaced_row(s);
+    // "Investigated (not detained)": a header that denies its metric names none.
+    bool denied = false;
     for (std::size_t j = s.first; j < s.last; ++j) {
         if (token_is(s.t, j, "|")) {
             columns.push_back(-1);
+            denied = false;
             continue;
         }
-        if (spaced && j > s.first && cell_gap_before(s.t, j)) columns.push_back(-1);
-        if (columns.back() < 0) columns.back() = metric_named_at(s, j).metric;
-        named = named || columns.back() >= 0;
+        if (spaced && j > s.first && cell_gap_before(s.t, j)) {
+            columns.push_back(-1);
+            denied = false;
+        }
+        if (has(s.d.negations, s.t, j)) {
+            denied = true;
+            columns.back() = -1;
+        }
+        if (!denied && columns.back() < 0) columns.back() = metric_named_at(s, j).metric;
     }
+    for (int column : columns) named = named || column >= 0;
     if (columns.size() < 2 || !named) return {};
     return columns;
 }
