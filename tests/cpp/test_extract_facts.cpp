@@ -930,3 +930,19 @@ TEST_CASE("a list line's later items, units before a label's place, headers that
     CHECK(said(facts_of("Police arrested 31 people. Twenty of them now face charges."), "charged") == Said{"20"});
     CHECK(said(facts_of("Officers seized 130 electronic gadgets."), "devices_seized") == Said{"130"});
 }
+
+TEST_CASE("the whole of 'N of the M' takes no verb, remainder lines, a figure said again with another noun, years said later", "[extract][facts]") {
+    auto parts = facts_of("Police arrested 31 people. Twenty-six of the thirty-one now face charges.");
+    CHECK(said(parts, "charged") == Said{"26"});
+    CHECK(said(facts_of("Nine of the 40 arrested were women."), "arrests") == Said{"40"});
+    auto rest = facts_of("Police arrested 20 people.\n\nForce | Arrests\nKent | 4\nOther forces | 6\n- Others: 5 arrests\n");
+    CHECK(said(rest, "arrests") == Said{"20", "4 @Kent"});
+    auto india = facts_of("Officers carried out searches at 40 locations on Friday. Of the 40 locations, nine were in "
+                          "Punjab, six each in Bihar and Assam and two in Goa.");
+    CHECK(said(india, "search_warrants") == Said{"40", "9 @Punjab", "6 @Bihar", "6 @Assam", "2 @Goa"});
+    CHECK(said(facts_of("The task force received more than 9,000 tips in 2023, police said."), "referrals").empty());
+    CHECK(said(facts_of("The Bureau of Criminal Investigation received 700 referrals last year."), "referrals").empty());
+    CHECK(said(facts_of("The operation received 700 referrals last year."), "referrals") == Said{"700"});
+    CHECK(said(facts_of("Police arrested 12 men. Two of them are registered sexual offenders."), "registered_offenders") ==
+          Said{"2"});
+}

@@ -145,6 +145,9 @@ struct ReadBefore {
     // The metric of each column of the table whose rows follow ("Borough | Warrants executed |
     // Arrests"), -1 for a column of labels; empty outside a table.
     std::vector<int> columns;
+    // The counts read so far in the document, value and metric, the latest last: "Of the 56
+    // locations, eight were in Maharashtra" breaks down the 56 searches said before.
+    std::vector<std::pair<double, int>> counts;
 };
 // The metrics a table's header row names per column, or nothing when the sentence is none.
 std::vector<int> table_columns(const SentenceView& s);

@@ -111,7 +111,13 @@ int year_of(std::string_view iso_date) {
 // were arrested" counts a year's operations, as "the raids" of a year do.
 bool names_an_operation(const TokenizedText& t, const LexiconData& d, std::size_t from, std::size_t to, bool one = false) {
     auto counts = [&](std::size_t last_word) { return !one || !t.low(last_word).ends_with('s'); };
+    auto capital = [&](std::size_t j) {
+        const char c = t.text[t.tokens[j].begin];
+        return c >= 'A' && c <= 'Z';
+    };
     for (std::size_t k = from; k < to; ++k) {
+        // "the Department of Special Investigation" is an agency's name, not an operation.
+        if (k > from && capital(k) && (capital(k - 1) || t.low(k - 1) == "of")) continue;
         if (auto noun = d.operation_nouns.at(t, k, to); noun && counts(noun.end - 1)) return true;
         if (has(d.operation_words, t, k) && counts(k)) return true;
     }
@@ -186,6 +192,13 @@ bool earlier_other_operation(const TokenizedText& t, const Sentence& sentence, i
 }
 
 // "Last year, ...", "In 2023, ...", "Across 2023 as a whole, ...": a sentence set in a year.
+// "in 2022", "during 2023" anywhere in the sentence.
+bool says_a_year(const TokenizedText& t, const Sentence& sentence, const LexiconData& d) {
+    for (std::size_t j = sentence.first; j + 1 < sentence.last; ++j)
+        if (const int year = year_at(t, j + 1); year >= 1900 && year <= 2100 && d.year_prepositions.at(t, j, j + 1)) return true;
+    return false;
+}
+
 bool opens_with_a_year(const TokenizedText& t, const Sentence& sentence, const LexiconData& d) {
     std::size_t j = sentence.first;
     if (j < sentence.last && t.tokens[j].kind != TokenKind::word) ++j;  // a bullet or a quote
@@ -329,8 +342,13 @@ std::vector<Fact> extract_text(std::string_view text, std::string_view doc, cons
         if (contains_phrase(s, d.negative_sentence, s.first, s.last)) continue;
         const std::size_t first_new = raw.size();
         read_facts(s, figures, i, before, raw);
-        for (std::size_t k = first_new; k < raw.size(); ++k)
+        for (std::size_t k = first_new; k < raw.size(); ++k) {
             if (d.metric_takes[static_cast<std::size_t>(raw[k].metric)] & person) before.people_metric = raw[k].metric;
+            if (raw[k].metric == d.metric_duration || raw[k].metric == d.metric_sentence) continue;
+            // A few dozen are enough to find the figure a later sentence breaks down.
+            if (before.counts.size() == 32) before.counts.erase(before.counts.begin());
+            before.counts.emplace_back(raw[k].value, raw[k].metric);
+        }
     }
     if (raw.empty()) return {};
 
@@ -361,9 +379,11 @@ std::vector<Fact> extract_text(std::string_view text, std::string_view doc, cons
         const Sentence& sentence = sentences[r.sentence];
         if (opens_with_a_year(t, sentence, d))
             return d.yearly_metrics.contains(r.metric) || !names_an_operation(t, d, sentence.first, sentence.last, true);
-        // "The unit reviewed more than 2,800 files last year": the year said at the end.
+        // "The unit reviewed more than 2,800 files last year", "received 11,000 tips in 2023":
+        // the year said later in the sentence.
         return d.yearly_metrics.contains(r.metric) &&
-               contains_phrase({t, d, sentence.first, sentence.last}, d.year_openers, sentence.first, sentence.last) &&
+               (contains_phrase({t, d, sentence.first, sentence.last}, d.year_openers, sentence.first, sentence.last) ||
+                says_a_year(t, sentence, d)) &&
                !names_an_operation(t, d, sentence.first, sentence.last);
     });
     if (raw.empty()) return {};

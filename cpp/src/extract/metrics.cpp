@@ -38,7 +38,8 @@ class MetricReader {
 public:
     MetricReader(const SentenceView& s, const std::vector<Figure>& figures, const ReadBefore& before)
         : s_(s), t_(s.t), d_(s.d), figures_(figures), figure_at_(buffers().figure_at), consumed_(buffers().consumed),
-          heading_metric_(before.heading_metric), people_metric_(before.people_metric), columns_(before.columns) {
+          heading_metric_(before.heading_metric), people_metric_(before.people_metric), columns_(before.columns),
+          counts_(before.counts) {
         figure_at_.assign(s.last - s.first, -1);
         for (std::size_t k = 0; k < figures.size(); ++k) {
             const Figure& f = figures[k];
@@ -78,6 +79,7 @@ private:
     int heading_metric_;          // what the list this line belongs to counts, or -1
     int people_metric_;           // what the last count of people before this sentence counted, or -1
     const std::vector<int>& columns_;  // the metrics of a table's columns, when this is a row
+    const std::vector<std::pair<double, int>>& counts_;  // the document's counts read before
 
     const Figure* figure_starting(std::size_t j) const {
         if (j < s_.first || j >= s_.last) return nullptr;
@@ -185,6 +187,7 @@ private:
     Found label_before(std::size_t anchor, RawFact& fact) const;
     std::optional<int> part_place(std::size_t p, std::size_t end) const;
     bool after_list_label(std::size_t anchor) const;
+    bool remainder_line() const;
     int second_verb(const RawFact& fact) const;
     Found aligned_row(const Figure& f, std::size_t anchor) const;
     Found appositive(const Figure& f, std::size_t anchor, RawFact& fact) const;
@@ -204,7 +207,13 @@ private:
         std::size_t comma = s_.first + 1;
         while (comma < s_.last && comma < s_.first + 8 && !token_is(t_, comma, ",")) ++comma;
         if (comma >= s_.last || !token_is(t_, comma, ",")) return -1;
-        return verb_in(s_.first + 1, comma, person | bare, false).metric;
+        if (int metric = verb_in(s_.first + 1, comma, person | bare, false).metric; metric >= 0) return metric;
+        // "Of the 56 locations, ...": a figure said before, whatever the noun it is said with now.
+        for (const Figure& f : figures_)
+            if (f.qualifier_begin > s_.first && f.qualifier_begin < comma)
+                for (auto it = counts_.rbegin(); it != counts_.rend(); ++it)
+                    if (it->first == f.number.value) return it->second;
+        return -1;
     }
     std::optional<RawFact> span_of_time(const Figure& f, std::size_t anchor);
     std::optional<RawFact> count(const Figure& f, std::size_t anchor, const RawFact* previous);
@@ -662,6 +671,18 @@ std::optional<RawFact> MetricReader::span_of_time(const Figure& f, std::size_t a
 }
 
 std::optional<RawFact> MetricReader::count(const Figure& f, std::size_t anchor, const RawFact* previous) {
+    // "Other communities (4) | 3 | 5", "- Other forces: 12 arrests": the rest of a breakdown is
+    // neither the total nor a place.
+    if (remainder_line()) return std::nullopt;
+    // "Twenty-six of the thirty-one now face charges": the verb is the part's; the whole, a
+    // figure without a noun of its own, was counted where it was first said.
+    // ("Nine of the 40 arrested were women" says the 40 again, and is read.)
+    if (std::size_t k = f.qualifier_begin; k >= s_.first + 2 && f.cue_begin < s_.last && has(d_.auxiliaries, t_, f.cue_begin)) {
+        if (token_is(t_, k - 1, "the") || token_is(t_, k - 1, "those") || token_is(t_, k - 1, "these")) --k;
+        if (k >= s_.first + 2 && token_is(t_, k - 1, "of") &&
+            (s_.is_figure_token(k - 2) || (d_.starts_of(t_, k - 2) & is_number_word)))
+            return std::nullopt;
+    }
     RawFact fact;
     fact.value = f.number.value;
     fact.qualifier = f.qualifier;
@@ -902,6 +923,17 @@ int MetricReader::second_verb(const RawFact& fact) const {
         return -1;
     const int metric = verb_metric(verb.payload, person | bare);
     return metric != fact.metric ? metric : -1;
+}
+
+// A line of a list or a table's row labelled as the rest of a breakdown: "Others: 12".
+bool MetricReader::remainder_line() const {
+    if (s_.first > 0 && t_.tokens[s_.first].newlines_before == 0) return false;
+    std::size_t k = s_.first;
+    while (k < s_.last && t_.tokens[k].kind != TokenKind::word) ++k;  // a bullet
+    if (k >= s_.last || !s_.upper(k) || !has(d_.remainder_labels, t_, k)) return false;
+    for (std::size_t j = k + 1; j < s_.last && j <= k + 8; ++j)
+        if (token_is(t_, j, ":") || token_is(t_, j, "|") || cell_gap_before(t_, j)) return true;
+    return false;
 }
 
 // A list line's place label just before the figure: "- Bavaria: 14 searches".
