@@ -946,3 +946,20 @@ TEST_CASE("the whole of 'N of the M' takes no verb, remainder lines, a figure sa
     CHECK(said(facts_of("Police arrested 12 men. Two of the men arrested are registered sexual offenders."),
                "registered_offenders") == Said{"2"});
 }
+
+TEST_CASE("the remaining figure is a part, a risk in the place children were taken from, penalties in law", "[extract][facts]") {
+    auto rest = facts_of("Police arrested 90 people. Kent led with 40 arrests, followed by Essex with 30; the remaining "
+                         "20 arrests were made in Surrey and Sussex.");
+    CHECK(said(rest, "arrests") == Said{"90", "40 @Kent", "30 @Essex"});
+    CHECK(said(facts_of("Police charged 12 men. The remaining four men charged are due to stand trial."), "charged") ==
+          Said{"12"});
+    auto removed = facts_of("Officers identified and removed six children from situations in which they were being "
+                            "abused or were at risk of abuse.");
+    CHECK(said(removed, "children_safeguarded") == Said{"6"});
+    CHECK(said(removed, "children_at_risk").empty());
+    CHECK(said(facts_of("Officers safeguarded six children from homes in which they were at risk."),
+               "children_at_risk").empty());
+    CHECK(said(facts_of("The penal code punishes possession with prison sentences of between three months and two "
+                        "years."),
+               "sentence").empty());
+}

@@ -312,7 +312,7 @@ Found MetricReader::noun_after(std::size_t from, std::size_t end, NounCue& cue) 
 // children at risk.
 Found MetricReader::verb_in(std::size_t from, std::size_t end, std::uint8_t klass, bool adjacent, int want) const {
     Found found;
-    bool risk_before = false, risk_after = false, negated = false;
+    bool risk_before = false, risk_after = false, negated = false, situation = false;
     bool participle = false, main_verb_pending = false;
     for (std::size_t j = from; j < end;) {
         if (is_skippable_quote(j)) {
@@ -320,8 +320,12 @@ Found MetricReader::verb_in(std::size_t from, std::size_t end, std::uint8_t klas
             continue;
         }
         if (has(d_.negations, t_, j)) negated = true;  // "who have not yet been arrested"
+        // "removed seven children from homes in which they were at risk": the risk of the place
+        // they were removed from, not what is counted.
+        if (found.metric >= 0 && (token_is(t_, j, "which") || token_is(t_, j, "where"))) situation = true;
         if (auto r = d_.risk.at(t_, j, end)) {
-            (found.metric < 0 ? risk_before : risk_after) = true;
+            if (found.metric < 0) risk_before = true;
+            else if (!situation) risk_after = true;
             j = r.end;
             continue;
         }
@@ -674,6 +678,11 @@ std::optional<RawFact> MetricReader::count(const Figure& f, std::size_t anchor, 
     // "Other communities (4) | 3 | 5", "- Other forces: 12 arrests": the rest of a breakdown is
     // neither the total nor a place.
     if (remainder_line()) return std::nullopt;
+    // "the remaining 25 arrests were made in Mississippi, South Carolina and Tennessee", "The
+    // remaining four men charged ...": the rest of a count said before, a part of it.
+    if (f.qualifier_begin >= s_.first + 2 && token_is(t_, f.qualifier_begin - 2, "the") &&
+        has(d_.remainder_labels, t_, f.qualifier_begin - 1))
+        return std::nullopt;
     // "Twenty-six of the thirty-one now face charges": the verb is the part's; the whole, a
     // figure without a noun of its own, was counted where it was first said.
     // ("Nine of the 40 arrested were women" says the 40 again, and is read.)
@@ -716,7 +725,10 @@ std::optional<RawFact> MetricReader::count(const Figure& f, std::size_t anchor, 
             if (found.metric < 0) found = verb_in(noun.end, clause_end(noun.end), cue.klass, false);
             // "removed eight children from harm", "brought 12 children to safety": a verb whose
             // particle follows its object.
-            if (found.metric < 0 && (cue.klass & child) && d_.safeguard_split.verbs.ending_at(t_, anchor, clause_begin(anchor)))
+            // The verb says it even where a risk is named later ("removed seven children from
+            // situations in which they were ... at risk of abuse").
+            if ((found.metric < 0 || found.metric == d_.metric_at_risk) && (cue.klass & child) &&
+                d_.safeguard_split.verbs.ending_at(t_, anchor, clause_begin(anchor)))
                 if (auto rest = d_.safeguard_split.after.at(t_, noun.end, s_.last)) found = {d_.metric_safeguarded, rest.end};
             // "nine children - the youngest just a toddler - were taken to safety": the verb
             // after an aside set off by dashes.
