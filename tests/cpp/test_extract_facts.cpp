@@ -963,3 +963,13 @@ TEST_CASE("the remaining figure is a part, a risk in the place children were tak
                         "years."),
                "sentence").empty());
 }
+
+TEST_CASE("a headline's capitals after a word describing the operation make no name", "[extract][facts][operation]") {
+    auto sting = facts_of("Nine Held in Two-Day Sting Operation Targeting Predators\n\nNine men were arrested during "
+                          "\"Operation Quiet Harbor,\" a two-day sting.");
+    REQUIRE(!sting.empty());
+    for (const Fact& f : sting) CHECK(f.operation == "Quiet Harbor");
+    auto named = facts_of("Police Arrest 20 In Operation Lexus\n\nPolice arrested 20 people.");
+    REQUIRE(!named.empty());
+    CHECK(named[0].operation == "Lexus");
+}

@@ -25,6 +25,12 @@ std::string_view operation_name(const SentenceView& s, std::size_t j, bool headl
     // name, unless quotes mark where the name ends: "Operation Silver Lantern" in quotes.
     bool quoted = (k > j + 1) || (j > s.first && t.tokens[j - 1].kind == TokenKind::quote);
     std::size_t max_words = headline && !quoted ? 1 : 3;
+    // "14 Arrested in Four-Day Undercover Operation Targeting Predators": a headline's capitals
+    // after a word that describes the operation make no name; "in Operation Lexus" does.
+    if (headline && !quoted && j > s.first && t.tokens[j - 1].kind == TokenKind::word && s.upper(j - 1) &&
+        !has(s.d.function_words, t, j - 1) && !s.agency_at(j - 1) && !s.place_at(j - 1) &&
+        !s.d.police_nouns.at(t, j - 1, j))
+        return {};
     while (k < s.last && words < max_words && t.tokens[k].kind == TokenKind::word && s.upper(k)) {
         if (words > 0 && (has(s.d.function_words, t, k) || has(s.d.not_names, t, k) || has(s.d.speech_verbs, t, k) ||
                           s.place_at(k) || s.agency_at(k)))
