@@ -973,3 +973,12 @@ TEST_CASE("a headline's capitals after a word describing the operation make no n
     REQUIRE(!named.empty());
     CHECK(named[0].operation == "Lexus");
 }
+
+TEST_CASE("a count joined by 'and' to one whose subject is a place is limited to it", "[extract][facts][scope]") {
+    auto latam = facts_of("Police arrested 200 people in 12 countries. Bolivia reported 14 arrests and the rescue of "
+                          "six children, while Peru made 9 arrests.");
+    CHECK(said(latam, "children_safeguarded") == Said{"6 @Bolivia"});
+    auto own = facts_of("Police arrested 200 people. Officers made 22 arrests in Kent and 11 children were "
+                        "safeguarded.");
+    CHECK(said(own, "children_safeguarded") == Said{"11"});
+}

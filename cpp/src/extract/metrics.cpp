@@ -908,6 +908,21 @@ std::optional<RawFact> MetricReader::count(const Figure& f, std::size_t anchor, 
     if (found.metric == d_.metric_sentence || found.metric == d_.metric_duration) return std::nullopt;
     fact.metric = found.metric;
     fact.cue_end = std::max(found.end, f.cue_begin);
+    // "Argentina reported 22 arrests and the rescue of 11 children": the count joined by "and"
+    // to one whose place is its subject is limited to it too, unless it names its own.
+    if (!fact.place && previous && previous->cue_end <= f.qualifier_begin && f.qualifier_begin - previous->cue_end <= 6) {
+        bool joined = false;
+        for (std::size_t k = previous->cue_end; k < f.qualifier_begin; ++k) {
+            if (s_.is_boundary(k) || token_is(t_, k, ",") || s_.is_figure_token(k) || s_.place_at(k)) {
+                joined = false;
+                break;
+            }
+            joined = joined || token_is(t_, k, "and");
+        }
+        std::optional<int> subject = joined ? previous->place : std::nullopt;
+        if (joined && !subject) subject = place_then_figure(s_, previous->figure_first, false);
+        if (subject && !clause_place(s_, f.qualifier_begin, fact.cue_end)) fact.place = subject;
+    }
     return fact;
 }
 
