@@ -44,6 +44,19 @@ std::string_view operation_name(const SentenceView& s, std::size_t j, bool headl
     return t.text.substr(t.tokens[first].begin, t.tokens[k - 1].end - t.tokens[first].begin);
 }
 
+// Whether a word in small letters may start a place: only as the first word of one before a
+// capital ("south Wales", see SentenceView::place_at). Most such words ("the", "a" start
+// places too) are followed by none.
+bool small_place_start(const SentenceView& s, std::size_t j, std::uint16_t starts) {
+    return (starts & starts_place) && j + 1 < s.last && s.upper(j + 1);
+}
+
+// s.place_at(j) of a token whose start bits are `starts`, without the call where it cannot
+// find one.
+PhraseSet::Match place_starting(const SentenceView& s, std::size_t j, std::uint16_t starts) {
+    return s.upper(j) || small_place_start(s, j, starts) ? s.place_at(j) : PhraseSet::Match{};
+}
+
 // "Lancashire Police", "Police in Lincolnshire" in [from, to): the first one, or the last
 // (nearest a figure: "while North Wales Police detained four and Gwent Police held two").
 std::optional<std::pair<int, std::size_t>> police_of_place(const SentenceView& s, std::size_t from, std::size_t to,
@@ -51,11 +64,12 @@ std::optional<std::pair<int, std::size_t>> police_of_place(const SentenceView& s
     const auto& t = s.t;
     std::optional<std::pair<int, std::size_t>> found;
     const TokenStarts starts_of(t, s.d);
-    for (std::size_t j = from; j < to; ++j) {
-        // Skips the tokens none of the look-ups below can match: a look-up added here needs
-        // its bit in the mask.
+    // Skips the tokens none of the look-ups below can match: a look-up added here needs its
+    // bit in the mask.
+    const std::uint16_t wanted = starts_police_name | starts_police_in | starts_place | starts_demonym | is_place_suffix;
+    std::uint16_t seen = 0;
+    for (std::size_t j = starts_of.next(from, to, wanted, seen); j < to; j = starts_of.next(j + 1, to, wanted, seen)) {
         const std::uint16_t starts = starts_of(j);
-        if (!(starts & (starts_police_name | starts_police_in | starts_place | starts_demonym | is_place_suffix))) continue;
         // "the Sumter County Sheriff's Office": found from its suffix, as its first word is any word.
         if ((starts & is_place_suffix) && s.d.police_nouns.at(t, j + 1, s.last)) {
             for (std::size_t k = j; k > from && j - k < 3; --k)
@@ -82,7 +96,7 @@ std::optional<std::pair<int, std::size_t>> police_of_place(const SentenceView& s
                 continue;
             }
         }
-        if (auto p = s.place_at(j)) {
+        if (auto p = place_starting(s, j, starts)) {
             // "Spain's Guardia Civil", "Australia's Federal Police": a country's own force.
             // "Colombia's national police" too.
             std::size_t owned = p.end + 1;
@@ -324,10 +338,10 @@ void DocumentContext::reset(std::size_t sentences) {
     made_agencies.clear();
     subject_place_of_sentence.assign(sentences, -1);
     subject_token_of_sentence.assign(sentences, 0);
-    national_sentence.assign(sentences, false);
-    international_sentence.assign(sentences, false);
+    national_sentence.assign(sentences, 0);
+    international_sentence.assign(sentences, 0);
     named_operation.assign(sentences, {});
-    other_operation.assign(sentences, false);
+    other_operation.assign(sentences, 0);
     main_operation = {};
     international = false;
     home_place = -1;
@@ -339,7 +353,7 @@ void read_context(const TokenizedText& t, const std::vector<Sentence>& sentences
     std::size_t n = sentences.size();
     context.reset(n);
     std::vector<std::string_view>& named = context.named_operation;
-    std::vector<bool>& other_operation = context.other_operation;
+    std::vector<std::uint8_t>& other_operation = context.other_operation;
     std::map<std::string_view, int> operation_count;
     std::vector<std::string_view> operation_order;
     std::set<std::string_view> countries;  // names in the gazetteer
@@ -348,59 +362,30 @@ void read_context(const TokenizedText& t, const std::vector<Sentence>& sentences
     std::size_t labelled_line_token = 0;
     std::string_view first_agency;
 
-    // What each sentence's tokens may start: most sentences name no place, agency or
-    // operation and have no cue, and their scans are skipped whole. And the tokens that may
-    // start a look-up of the two scans below, with what they may start, sentence by sentence
-    // (those of sentence i are marked[marked_begin[i] .. marked_begin[i + 1]]): most tokens
-    // start none, and they are passed over once here rather than once per scan.
-    // A look-up added to the scans needs its bit in `names` or in `scanned`.
+    // One pass over each sentence's tokens: what they may start, told by their start bits,
+    // decides which look-ups are made (most tokens start none), and what any of them may
+    // start decides whether the sentence's force is looked for (most sentences name no
+    // place). A look-up added to the pass needs its bit in `names` or in `scanned`.
+    // (The pass once marked the tokens in a vector for two scans after it: a push per token
+    // that may start something cost more than reading the start bits again.)
     const std::uint16_t names = is_operation_word | starts_agency | starts_place | starts_demonym;
     const std::uint16_t scanned = names | starts_context_cue;
-    // The vectors are the thread's, reused from document to document (read_context does not
-    // nest)...
-    struct Marked {
-        std::uint32_t token;  // tokens hold 32-bit offsets: their indexes fit too
-        std::uint16_t starts;
-    };
-    struct Marks {
-        std::vector<std::uint16_t> sentence_starts;
-        std::vector<Marked> marked;
-        std::vector<std::size_t> marked_begin;
-    };
-    thread_local Marks marks;
-    // ...but not those of a very long document, which would stay with the thread.
-    struct Release {
-        Marks& marks;
-        ~Release() {
-            if (marks.marked.capacity() > 65536 || marks.marked_begin.capacity() > 65536) marks = Marks{};
-        }
-    } release{marks};
-    std::vector<std::uint16_t>& sentence_starts = marks.sentence_starts;
-    std::vector<Marked>& marked = marks.marked;
-    std::vector<std::size_t>& marked_begin = marks.marked_begin;
-    sentence_starts.assign(n, 0);
-    marked.clear();
-    marked_begin.assign(n + 1, 0);
     const TokenStarts starts_of(t, d);
     for (std::size_t i = 0; i < n; ++i) {
-        marked_begin[i] = marked.size();
-        std::uint16_t any = 0;
-        for (std::size_t j = sentences[i].first, last = sentences[i].last; j < last; ++j) {
-            const std::uint16_t starts = starts_of(j);
-            any |= starts;
-            if (starts & scanned) marked.push_back({static_cast<std::uint32_t>(j), starts});
-        }
-        sentence_starts[i] = any;
-    }
-    marked_begin[n] = marked.size();
-
-    for (std::size_t i = 0; i < n; ++i) {
         SentenceView s{t, d, sentences[i].first, sentences[i].last};
-        const std::span<const Marked> marked_here(marked.data() + marked_begin[i], marked_begin[i + 1] - marked_begin[i]);
+        std::uint16_t sentence_starts = 0;
+        int cues = 0;
         std::size_t next = s.first;  // tokens before it belong to a name already read
-        for (const auto [token, starts] : marked_here) {
-            const std::size_t j = token;
+        for (std::size_t j = starts_of.next(s.first, s.last, scanned, sentence_starts); j < s.last;
+             j = starts_of.next(j + 1, s.last, scanned, sentence_starts)) {
+            const std::uint16_t starts = starts_of(j);
+            if (starts & starts_context_cue)
+                if (auto m = d.context_cues.at(t, j, s.last)) cues |= m.payload;
             if (j < next || !(starts & names)) continue;
+            // A word in small letters names no operation, agency or nationality here, and a
+            // place only as small_place_start() tells: most such words (starting a place,
+            // as "the" does) are passed by.
+            if (!s.upper(j) && !small_place_start(s, j, starts)) continue;
             next = j + 1;
             if ((starts & is_operation_word) && s.upper(j) && named[i].empty()) {
                 std::string_view name = operation_name(s, j, sentences[i].headline);
@@ -418,7 +403,7 @@ void read_context(const TokenizedText& t, const std::vector<Sentence>& sentences
                 next = a.end;
                 continue;
             }
-            if (auto p = s.place_at(j)) {
+            if (auto p = place_starting(s, j, starts)) {
                 if (place_kind(d, p.payload) == PlaceKind::country) countries.insert(place_name(d, t, p.payload));
                 next = p.end;
             } else if (auto demonym = s.upper(j) ? d.demonyms.at(t, j, s.last) : PhraseSet::Match{};
@@ -427,14 +412,10 @@ void read_context(const TokenizedText& t, const std::vector<Sentence>& sentences
                 next = demonym.end;
             }
         }
-        int cues = 0;
-        for (const auto [token, starts] : marked_here)
-            if (starts & starts_context_cue)
-                if (auto m = d.context_cues.at(t, token, s.last)) cues |= m.payload;
-        context.national_sentence[i] = cues & 1;
-        context.international_sentence[i] = cues & 2;
+        context.national_sentence[i] = (cues & 1) != 0;
+        context.international_sentence[i] = (cues & 2) != 0;
         international_cue = international_cue || (cues & 2);
-        other_operation[i] = cues & 4;
+        other_operation[i] = (cues & 4) != 0;
         if (first_agency.empty()) first_agency = context.agency_of_sentence[i];
         // The place a sentence opens with scopes its figures and names the force that acts
         // there and in the sentences after it: after the last sentence with a figure it
@@ -463,7 +444,7 @@ void read_context(const TokenizedText& t, const std::vector<Sentence>& sentences
             }
         }
         if (context.subject_place_of_sentence[i] < 0 &&
-            (sentence_starts[i] & (starts_police_name | starts_police_in | starts_place | starts_demonym | is_place_suffix)))
+            (sentence_starts & (starts_police_name | starts_police_in | starts_place | starts_demonym | is_place_suffix)))
             if (auto subject = police_of_place(s, s.first, s.last)) {
                 context.subject_place_of_sentence[i] = subject->first;
                 context.subject_token_of_sentence[i] = subject->second;

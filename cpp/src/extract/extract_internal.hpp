@@ -55,6 +55,32 @@ public:
         const auto id = static_cast<std::size_t>(ids_[i]);
         return id < known_ ? by_id_[id] : 0;
     }
+    // The first token of [from, to) whose start bits meet `wanted`, or `to`; the bits of the
+    // tokens passed (and of the one found) are or-ed into `seen`. A loop with no call in it,
+    // its tables in registers: a scan that makes look-ups between the tokens it stops at
+    // had them spilled, and reloaded three of them at every token.
+    std::size_t next(std::size_t from, std::size_t to, std::uint16_t wanted, std::uint16_t& seen) const {
+        std::uint16_t bits = 0;
+        if (!ids_) {
+            for (; from < to; ++from) {
+                const std::uint16_t starts = looked_up(t_, d_, from);
+                bits |= starts;
+                if (starts & wanted) break;
+            }
+        } else {
+            const int* ids = ids_;
+            const std::uint16_t* by_id = by_id_;
+            const std::size_t known = known_;
+            for (; from < to; ++from) {
+                const auto id = static_cast<std::size_t>(ids[from]);
+                const std::uint16_t starts = id < known ? by_id[id] : 0;
+                bits |= starts;
+                if (starts & wanted) break;
+            }
+        }
+        seen |= bits;
+        return from;
+    }
 
 private:
     // d.starts_of(), for text without ids. Static, so that a scan's reader stays in registers.
@@ -179,10 +205,12 @@ struct DocumentContext {
     std::forward_list<std::string> made_agencies;  // "<force> Police"; nodes never move
     std::vector<int> subject_place_of_sentence;      // -1: none ("Lancashire Police arrested ...")
     std::vector<std::size_t> subject_token_of_sentence;  // where that place is named
-    std::vector<bool> national_sentence;
-    std::vector<bool> international_sentence;        // "Europol", "countries", "worldwide"
-    std::vector<std::string_view> named_operation;   // the operation a sentence names, or ""
-    std::vector<bool> other_operation;               // "a similar operation": not the one at hand
+    // Flags by sentence in bytes, not vector<bool>: a bit's store cost a load, a shift and a
+    // mask for each sentence of each document.
+    std::vector<std::uint8_t> national_sentence;
+    std::vector<std::uint8_t> international_sentence;  // "Europol", "countries", "worldwide"
+    std::vector<std::string_view> named_operation;     // the operation a sentence names, or ""
+    std::vector<std::uint8_t> other_operation;         // "a similar operation": not the one at hand
     std::string_view main_operation;                 // the one the document names most
     bool international = false;
     int home_place = -1;  // the area a local operation covers: figures there are its total

@@ -50,8 +50,15 @@ PhraseSet::Match SentenceView::place_looked_up_at(std::size_t i, TokenizedText::
     PhraseSet::Match found = d.place_names.at(t, i, last);
     // "Camden County", "Monmouth County", "Vancouver Island": a name the gazetteer knows with a
     // capitalised suffix after it is another place, written as the text writes it.
-    if (!found || (found.end < last && upper(found.end) && has(d.place_suffixes, t, found.end)))
-        if (auto written = local_place_at(i)) found = written;
+    if (!found || (found.end < last && upper(found.end) && has(d.place_suffixes, t, found.end))) {
+        // Most words asked about are no place, and have no suffix in the three words after
+        // them: local_place_at()'s first test, made here, spares them its call.
+        const TokenStarts starts_of(t, d);
+        bool suffix_near = false;
+        for (std::size_t k = i + 1; k < last && k <= i + 3 && !suffix_near; ++k) suffix_near = starts_of(k) & is_place_suffix;
+        if (suffix_near)
+            if (auto written = local_place_at(i)) found = written;
+    }
     // "an Ontario-wide probe", "a Europe-wide operation": the whole of the place, said of the
     // operation, limits no figure to it.
     if (found && found.end + 1 < last && t.tokens[found.end].kind == TokenKind::dash && !t.tokens[found.end].space_before &&
