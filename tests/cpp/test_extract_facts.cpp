@@ -982,3 +982,16 @@ TEST_CASE("a count joined by 'and' to one whose subject is a place is limited to
                         "safeguarded.");
     CHECK(said(own, "children_safeguarded") == Said{"11"});
 }
+
+TEST_CASE("list labels with a town in brackets, investigators of a country, 'Separately,' opens another case", "[extract][facts][scope]") {
+    auto counties = facts_of("Deputies arrested 12 people statewide.\n\nArrests by county:\n  * Boone County (Florence) - 7\n"
+                             "  * Clark County (Winchester) - 5\n");
+    CHECK(said(counties, "arrests") == Said{"12", "7 @Boone County", "5 @Clark County"});
+    CHECK(said(facts_of("Europol said 90 were arrested. Dutch investigators seized 310 data carriers."), "devices_seized") ==
+          Said{"310 @Netherlands"});
+    CHECK(said(facts_of("Police arrested 40 people in Staffordshire. Separately, the force said 14 people had been "
+                        "arrested in Leek."),
+               "arrests") == Said{"40"});
+    CHECK(said(facts_of("Four children were removed from harmful situations."), "children_safeguarded") == Said{"4"});
+    CHECK(said(facts_of("Distributing them can lead to a ten-year term."), "sentence").empty());
+}

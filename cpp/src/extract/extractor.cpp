@@ -185,19 +185,22 @@ bool earlier_other_operation(const TokenizedText& t, const Sentence& sentence, i
             // "In a separate operation in Cebu, ...", "In a separate case at Maidstone Crown
             // Court, ...": a sentence that opens with another operation is about it, whenever.
             // ("It follows a similar operation which saw 30 arrests" names it as a comparison.)
-            if (j <= sentence.first + 2 && (t.low(sentence.first) == "in" || t.low(sentence.first) == "during")) past = true;
+            // "Separately, the force said ...": so does one that opens with the cue itself.
+            if (j == sentence.first || (j <= sentence.first + 2 && (t.low(sentence.first) == "in" || t.low(sentence.first) == "during")))
+                past = true;
         }
     }
     return other && past;
 }
 
-// "Last year, ...", "In 2023, ...", "Across 2023 as a whole, ...": a sentence set in a year.
 // "in 2022", "during 2023" anywhere in the sentence.
 bool says_a_year(const TokenizedText& t, const Sentence& sentence, const LexiconData& d) {
     for (std::size_t j = sentence.first; j + 1 < sentence.last; ++j)
         if (const int year = year_at(t, j + 1); year >= 1900 && year <= 2100 && d.year_prepositions.at(t, j, j + 1)) return true;
     return false;
 }
+
+// "Last year, ...", "In 2023, ...", "Across 2023 as a whole, ...": a sentence set in a year.
 
 bool opens_with_a_year(const TokenizedText& t, const Sentence& sentence, const LexiconData& d) {
     std::size_t j = sentence.first;
