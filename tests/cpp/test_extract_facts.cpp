@@ -995,3 +995,13 @@ TEST_CASE("list labels with a town in brackets, investigators of a country, 'Sep
     CHECK(said(facts_of("Four children were removed from harmful situations."), "children_safeguarded") == Said{"4"});
     CHECK(said(facts_of("Distributing them can lead to a ten-year term."), "sentence").empty());
 }
+
+TEST_CASE("a noun counted with its verb after an appositive figure, more of a count spread over places", "[extract][facts][scope]") {
+    auto searches = facts_of("Gardai carried out 40 searches. The largest number of searches, 12, took place in Cork.");
+    CHECK(said(searches, "search_warrants") == Said{"40", "12 @Cork"});
+    auto spread = facts_of("Police searched 90 homes. A further 23 searches took place in Berlin, Hamburg and Saxony.");
+    CHECK(said(spread, "search_warrants") == Said{"90"});
+    auto each = facts_of("Police arrested 30 people. A dozen were arrested in Glasgow, with a further eight held in "
+                         "Edinburgh and six in Aberdeen.");
+    CHECK(said(each, "arrests") == Said{"30", "12 @Glasgow", "8 @Edinburgh", "6 @Aberdeen"});
+}

@@ -678,6 +678,25 @@ std::optional<RawFact> MetricReader::count(const Figure& f, std::size_t anchor, 
     // "Other communities (4) | 3 | 5", "- Other forces: 12 arrests": the rest of a breakdown is
     // neither the total nor a place.
     if (remainder_line()) return std::nullopt;
+    // "A further 23 searches took place in Berlin, Hamburg and Saxony": more of the count, spread
+    // over places, is neither the total nor one place's part.
+    if (const std::size_t n = f.number.first;
+        n >= s_.first + 1 && (token_is(t_, n - 1, "another") ||
+                              (n >= s_.first + 2 && token_is(t_, n - 1, "further") && token_is(t_, n - 2, "a")))) {
+        int places = 0;
+        // Commas list the places: the clause is read to its next other mark.
+        for (std::size_t k = f.cue_begin; k < s_.last && k < f.cue_begin + 40 && places < 2; ++k) {
+            // ...and ends at the next figure ("a further eight in Edinburgh and six in Aberdeen").
+            if ((s_.is_boundary(k) && !token_is(t_, k, ",")) || s_.is_figure_token(k) ||
+                (d_.starts_of(t_, k) & is_number_word))
+                break;
+            if (auto p = s_.place_at(k)) {
+                ++places;
+                k = p.end - 1;
+            }
+        }
+        if (places >= 2) return std::nullopt;
+    }
     // "the remaining 25 arrests were made in Mississippi, South Carolina and Tennessee", "The
     // remaining four men charged ...": the rest of a count said before, a part of it.
     if (f.qualifier_begin >= s_.first + 2 && token_is(t_, f.qualifier_begin - 2, "the") &&
@@ -932,9 +951,17 @@ Found MetricReader::appositive(const Figure& f, std::size_t anchor, RawFact& fac
     if (anchor < s_.first + 2 || !token_is(t_, anchor - 1, ",") || f.cue_begin >= s_.last || !token_is(t_, f.cue_begin, ","))
         return {};
     auto noun = d_.nouns.ending_at(t_, anchor - 1, s_.first);
-    if (!noun || noun_metric(noun) < 0) return {};
+    if (!noun) return {};
+    int metric = noun_metric(noun);
+    // "The largest number of searches, 12, took place in Dublin": a noun that counts only with
+    // its verb, which follows the figure.
+    if (const NounCue& cue = d_.noun_cues[static_cast<std::size_t>(noun.payload)]; metric < 0 && cue.metric >= 0 &&
+                                                                                 cue.needs_verb &&
+                                                                                 verb_in(f.cue_begin + 1, clause_end(f.cue_begin + 1), 8, true, cue.metric).metric == cue.metric)
+        metric = cue.metric;
+    if (metric < 0) return {};
     if (std::optional<int> place = clause_place(s_, f.qualifier_begin, f.cue_begin + 1)) fact.place = place;
-    return {noun_metric(noun), f.cue_begin};
+    return {metric, f.cue_begin};
 }
 
 // The metric of a second verb joined to the one that named the fact's: "arrested and charged",
