@@ -43,6 +43,17 @@ struct AsciiLetters {
 };
 constexpr AsciiLetters ascii_letters;
 
+#if defined(__SSE2__)
+// Bit i set when byte at[i] is not an ASCII letter; sixteen bytes must be readable at `at`.
+inline unsigned not_ascii_letters(const char* at) noexcept {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at));
+    // (c | 0x20) - 'a' <= 25, unsigned: an ASCII letter (bytes >= 0x80 fall outside).
+    __m128i folded = _mm_sub_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8('a'));
+    __m128i letter = _mm_cmpeq_epi8(_mm_min_epu8(folded, _mm_set1_epi8(25)), folded);
+    return static_cast<unsigned>(~_mm_movemask_epi8(letter)) & 0xFFFFu;
+}
+#endif
+
 // The first byte at or after p that is not an ASCII letter (or size). Sixteen bytes at a
 // time where the text allows: a word's end ended a byte loop with a mispredicted branch,
 // once per word; one compare of sixteen bytes covers nearly every word.
@@ -51,12 +62,7 @@ inline std::size_t skip_ascii_letters(std::string_view text, std::size_t p) noex
     const char* data = text.data();
     const std::size_t size = text.size();
     while (p + 16 <= size) {
-        __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + p));
-        // (c | 0x20) - 'a' <= 25, unsigned: an ASCII letter (bytes >= 0x80 fall outside).
-        __m128i folded = _mm_sub_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8('a'));
-        __m128i letter = _mm_cmpeq_epi8(_mm_min_epu8(folded, _mm_set1_epi8(25)), folded);
-        auto other = static_cast<unsigned>(~_mm_movemask_epi8(letter)) & 0xFFFFu;
-        if (other) return p + static_cast<std::size_t>(__builtin_ctz(other));
+        if (unsigned other = not_ascii_letters(data + p)) return p + static_cast<std::size_t>(__builtin_ctz(other));
         p += 16;
     }
 #endif
@@ -134,8 +140,9 @@ inline CharClass classify(std::string_view s, std::size_t p, std::size_t& n) noe
 }
 
 // Where a word ends, its first character read and e just after it: letters, and inner
-// apostrophes that are not a possessive.
-inline std::size_t word_end(std::string_view text, std::size_t e) noexcept {
+// apostrophes that are not a possessive. Not inlined: a word that starts with an ASCII
+// letter comes here only at an apostrophe or a multibyte character (tokenize()).
+[[gnu::noinline]] std::size_t word_end(std::string_view text, std::size_t e) noexcept {
     const std::size_t size = text.size();
     while (e < size) {
         // ASCII letters are most of any text: step over them without the full classifier.
@@ -162,6 +169,22 @@ inline std::size_t word_end(std::string_view text, std::size_t e) noexcept {
         }
         break;
     }
+    return e;
+}
+
+// The end of the ASCII letters from b, whose byte is one: the sixteen bytes from b in one
+// compare, which finds the end of nearly every word without a loop (from b + 1, the
+// compare's first turn seldom reached the end and a second turn came for one word in four).
+inline std::size_t ascii_letters_end(std::string_view text, std::size_t b) noexcept {
+    const std::size_t size = text.size();
+#if defined(__SSE2__)
+    if (b + 16 <= size) {
+        const unsigned other = not_ascii_letters(text.data() + b);
+        return other ? b + static_cast<std::size_t>(__builtin_ctz(other)) : skip_ascii_letters(text, b + 16);
+    }
+#endif
+    std::size_t e = b + 1;
+    while (e < size && ascii_letters.is[static_cast<unsigned char>(text[e])]) ++e;
     return e;
 }
 
@@ -265,8 +288,12 @@ void tokenize(std::string_view text, TokenizedText& out) {
         if (ascii_letters.is[c]) {
             // A word that starts with an ASCII letter, most tokens: without the classifier's
             // table and the jump on its class.
-            p = word_end(text, p + 1);
+            p = ascii_letters_end(text, p);
             upper = c <= 'Z';
+            // Any other ASCII byte but an apostrophe ends the word; an apostrophe or a
+            // multibyte character may carry it on, which word_end() decides.
+            if (p < size && (text[p] == '\'' || static_cast<unsigned char>(text[p]) >= 0x80)) [[unlikely]]
+                p = word_end(text, p);
         } else {
             std::size_t n = 1;
             switch (classify(text, p, n)) {
