@@ -43,6 +43,16 @@ struct AsciiLetters {
 };
 constexpr AsciiLetters ascii_letters;
 
+// The `upper` byte of a Token (bits 24 to 31 of TokenBytes::flags) for a word that starts
+// with each byte: one load instead of a compare, a set and a shift at every word.
+struct CapitalFlags {
+    std::uint32_t of[256];
+    constexpr CapitalFlags() : of() {
+        for (int c = 'A'; c <= 'Z'; ++c) of[c] = 1u << 24;
+    }
+};
+constexpr CapitalFlags capital_flags;
+
 #if defined(__SSE2__)
 // Bit i set when byte at[i] is not an ASCII letter; sixteen bytes must be readable at `at`.
 inline unsigned not_ascii_letters(const char* at) noexcept {
@@ -172,19 +182,30 @@ inline CharClass classify(std::string_view s, std::size_t p, std::size_t& n) noe
     return e;
 }
 
-// The end of the ASCII letters from b, whose byte is one: the sixteen bytes from b in one
-// compare, which finds the end of nearly every word without a loop (from b + 1, the
-// compare's first turn seldom reached the end and a second turn came for one word in four).
-inline std::size_t ascii_letters_end(std::string_view text, std::size_t b) noexcept {
+// The end of the ASCII letters from b, whose byte is one, and in `after` the byte there (0
+// at the end of the text: like a NUL, neither a space, nor an apostrophe, nor part of a
+// multibyte character). The sixteen bytes from b in one compare, which finds the end of
+// nearly every word without a loop (from b + 1, the compare's first turn seldom reached the
+// end and a second turn came for one word in four); the byte after it read once, for the
+// tests after the word, which read it again after each store of the token before.
+inline std::size_t ascii_letters_end(std::string_view text, std::size_t b, unsigned char& after) noexcept {
     const std::size_t size = text.size();
+    std::size_t e;
 #if defined(__SSE2__)
     if (b + 16 <= size) {
-        const unsigned other = not_ascii_letters(text.data() + b);
-        return other ? b + static_cast<std::size_t>(__builtin_ctz(other)) : skip_ascii_letters(text, b + 16);
-    }
+        if (const unsigned other = not_ascii_letters(text.data() + b)) {
+            e = b + static_cast<std::size_t>(__builtin_ctz(other));
+            after = static_cast<unsigned char>(text[e]);  // e < b + 16 <= size
+            return e;
+        }
+        e = skip_ascii_letters(text, b + 16);
+    } else
 #endif
-    std::size_t e = b + 1;
-    while (e < size && ascii_letters.is[static_cast<unsigned char>(text[e])]) ++e;
+    {
+        e = b + 1;
+        while (e < size && ascii_letters.is[static_cast<unsigned char>(text[e])]) ++e;
+    }
+    after = e < size ? static_cast<unsigned char>(text[e]) : 0;
     return e;
 }
 
@@ -269,9 +290,8 @@ void tokenize(std::string_view text, TokenizedText& out) {
     std::uint32_t white = space | 2 * newline;
     std::size_t p = 0;
     const std::size_t size = text.size();
-    // `upper` is only ever true for a word: no other kind of token starts with a capital.
-    auto push = [&](std::size_t b, std::size_t e, TokenKind kind, bool upper = false) {
-        out.tokens.push_back(token_of(b, e, static_cast<std::uint32_t>(kind) | white | std::uint32_t{upper} << 24));
+    auto push = [&](std::size_t b, std::size_t e, TokenKind kind) {
+        out.tokens.push_back(token_of(b, e, static_cast<std::uint32_t>(kind) | white));
         white = 0;
     };
     while (p < size) {
@@ -284,22 +304,28 @@ void tokenize(std::string_view text, TokenizedText& out) {
             continue;
         }
         const std::size_t b = p;
-        bool upper = false;
+        // A word's `upper` as capital_flags has it; only ever set for a word: no other kind
+        // of token starts with a capital.
+        std::uint32_t capital = 0;
+        unsigned char after = 0;  // the byte after the word (0 at the end of the text)
         if (ascii_letters.is[c]) {
             // A word that starts with an ASCII letter, most tokens: without the classifier's
             // table and the jump on its class.
-            p = ascii_letters_end(text, p);
-            upper = c <= 'Z';
+            p = ascii_letters_end(text, p, after);
+            capital = capital_flags.of[c];
             // Any other ASCII byte but an apostrophe ends the word; an apostrophe or a
             // multibyte character may carry it on, which word_end() decides.
-            if (p < size && (text[p] == '\'' || static_cast<unsigned char>(text[p]) >= 0x80)) [[unlikely]]
+            if (after == '\'' || after >= 0x80) [[unlikely]] {
                 p = word_end(text, p);
+                after = p < size ? static_cast<unsigned char>(text[p]) : 0;
+            }
         } else {
             std::size_t n = 1;
             switch (classify(text, p, n)) {
                 case CharClass::letter:
                     p = word_end(text, p + n);
-                    upper = (c >= 'A' && c <= 'Z') || (c >= 0xC3 && latin_capital(text, b));
+                    capital = std::uint32_t{(c >= 'A' && c <= 'Z') || (c >= 0xC3 && latin_capital(text, b))} << 24;
+                    after = p < size ? static_cast<unsigned char>(text[p]) : 0;
                     break;
                 case CharClass::space:
                     white |= space;
@@ -317,15 +343,16 @@ void tokenize(std::string_view text, TokenizedText& out) {
                 case CharClass::other: push(p, p + n, TokenKind::punct); p += n; continue;
             }
         }
-        push(b, p, TokenKind::word, upper);
+        out.tokens.push_back(token_of(b, p, static_cast<std::uint32_t>(TokenKind::word) | white | capital));
+        white = 0;
         // The space after a word, most words, taken here: one test instead of a turn of the loop.
-        if (p < size && text[p] == ' ') {
+        if (after == ' ') {
             white |= space;
             ++p;
             continue;
         }
         // A possessive starts with ' or a multibyte ’; the test in word_end() again.
-        if (p < size && (text[p] == '\'' || static_cast<unsigned char>(text[p]) >= 0x80)) {
+        if (after == '\'' || after >= 0x80) {
             std::size_t m = 1;
             if (classify(text, p, m) == CharClass::apostrophe && p + m < size &&
                 (text[p + m] == 's' || text[p + m] == 'S')) {
