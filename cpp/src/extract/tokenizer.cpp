@@ -43,6 +43,27 @@ struct AsciiLetters {
 };
 constexpr AsciiLetters ascii_letters;
 
+// The `upper` byte of a Token (bits 24 to 31 of TokenBytes::flags) for a word that starts
+// with each byte: one load instead of a compare, a set and a shift at every word.
+struct CapitalFlags {
+    std::uint32_t of[256];
+    constexpr CapitalFlags() : of() {
+        for (int c = 'A'; c <= 'Z'; ++c) of[c] = 1u << 24;
+    }
+};
+constexpr CapitalFlags capital_flags;
+
+#if defined(__SSE2__)
+// Bit i set when byte at[i] is not an ASCII letter; sixteen bytes must be readable at `at`.
+inline unsigned not_ascii_letters(const char* at) noexcept {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at));
+    // (c | 0x20) - 'a' <= 25, unsigned: an ASCII letter (bytes >= 0x80 fall outside).
+    __m128i folded = _mm_sub_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8('a'));
+    __m128i letter = _mm_cmpeq_epi8(_mm_min_epu8(folded, _mm_set1_epi8(25)), folded);
+    return static_cast<unsigned>(~_mm_movemask_epi8(letter)) & 0xFFFFu;
+}
+#endif
+
 // The first byte at or after p that is not an ASCII letter (or size). Sixteen bytes at a
 // time where the text allows: a word's end ended a byte loop with a mispredicted branch,
 // once per word; one compare of sixteen bytes covers nearly every word.
@@ -51,12 +72,7 @@ inline std::size_t skip_ascii_letters(std::string_view text, std::size_t p) noex
     const char* data = text.data();
     const std::size_t size = text.size();
     while (p + 16 <= size) {
-        __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + p));
-        // (c | 0x20) - 'a' <= 25, unsigned: an ASCII letter (bytes >= 0x80 fall outside).
-        __m128i folded = _mm_sub_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8('a'));
-        __m128i letter = _mm_cmpeq_epi8(_mm_min_epu8(folded, _mm_set1_epi8(25)), folded);
-        auto other = static_cast<unsigned>(~_mm_movemask_epi8(letter)) & 0xFFFFu;
-        if (other) return p + static_cast<std::size_t>(__builtin_ctz(other));
+        if (unsigned other = not_ascii_letters(data + p)) return p + static_cast<std::size_t>(__builtin_ctz(other));
         p += 16;
     }
 #endif
@@ -134,8 +150,9 @@ inline CharClass classify(std::string_view s, std::size_t p, std::size_t& n) noe
 }
 
 // Where a word ends, its first character read and e just after it: letters, and inner
-// apostrophes that are not a possessive.
-inline std::size_t word_end(std::string_view text, std::size_t e) noexcept {
+// apostrophes that are not a possessive. Not inlined: a word that starts with an ASCII
+// letter comes here only at an apostrophe or a multibyte character (tokenize()).
+[[gnu::noinline]] std::size_t word_end(std::string_view text, std::size_t e) noexcept {
     const std::size_t size = text.size();
     while (e < size) {
         // ASCII letters are most of any text: step over them without the full classifier.
@@ -162,6 +179,33 @@ inline std::size_t word_end(std::string_view text, std::size_t e) noexcept {
         }
         break;
     }
+    return e;
+}
+
+// The end of the ASCII letters from b, whose byte is one, and in `after` the byte there (0
+// at the end of the text: like a NUL, neither a space, nor an apostrophe, nor part of a
+// multibyte character). The sixteen bytes from b in one compare, which finds the end of
+// nearly every word without a loop (from b + 1, the compare's first turn seldom reached the
+// end and a second turn came for one word in four); the byte after it read once, for the
+// tests after the word, which read it again after each store of the token before.
+inline std::size_t ascii_letters_end(std::string_view text, std::size_t b, unsigned char& after) noexcept {
+    const std::size_t size = text.size();
+    std::size_t e;
+#if defined(__SSE2__)
+    if (b + 16 <= size) {
+        if (const unsigned other = not_ascii_letters(text.data() + b)) {
+            e = b + static_cast<std::size_t>(__builtin_ctz(other));
+            after = static_cast<unsigned char>(text[e]);  // e < b + 16 <= size
+            return e;
+        }
+        e = skip_ascii_letters(text, b + 16);
+    } else
+#endif
+    {
+        e = b + 1;
+        while (e < size && ascii_letters.is[static_cast<unsigned char>(text[e])]) ++e;
+    }
+    after = e < size ? static_cast<unsigned char>(text[e]) : 0;
     return e;
 }
 
@@ -246,9 +290,8 @@ void tokenize(std::string_view text, TokenizedText& out) {
     std::uint32_t white = space | 2 * newline;
     std::size_t p = 0;
     const std::size_t size = text.size();
-    // `upper` is only ever true for a word: no other kind of token starts with a capital.
-    auto push = [&](std::size_t b, std::size_t e, TokenKind kind, bool upper = false) {
-        out.tokens.push_back(token_of(b, e, static_cast<std::uint32_t>(kind) | white | std::uint32_t{upper} << 24));
+    auto push = [&](std::size_t b, std::size_t e, TokenKind kind) {
+        out.tokens.push_back(token_of(b, e, static_cast<std::uint32_t>(kind) | white));
         white = 0;
     };
     while (p < size) {
@@ -261,18 +304,28 @@ void tokenize(std::string_view text, TokenizedText& out) {
             continue;
         }
         const std::size_t b = p;
-        bool upper = false;
+        // A word's `upper` as capital_flags has it; only ever set for a word: no other kind
+        // of token starts with a capital.
+        std::uint32_t capital = 0;
+        unsigned char after = 0;  // the byte after the word (0 at the end of the text)
         if (ascii_letters.is[c]) {
             // A word that starts with an ASCII letter, most tokens: without the classifier's
             // table and the jump on its class.
-            p = word_end(text, p + 1);
-            upper = c <= 'Z';
+            p = ascii_letters_end(text, p, after);
+            capital = capital_flags.of[c];
+            // Any other ASCII byte but an apostrophe ends the word; an apostrophe or a
+            // multibyte character may carry it on, which word_end() decides.
+            if (after == '\'' || after >= 0x80) [[unlikely]] {
+                p = word_end(text, p);
+                after = p < size ? static_cast<unsigned char>(text[p]) : 0;
+            }
         } else {
             std::size_t n = 1;
             switch (classify(text, p, n)) {
                 case CharClass::letter:
                     p = word_end(text, p + n);
-                    upper = (c >= 'A' && c <= 'Z') || (c >= 0xC3 && latin_capital(text, b));
+                    capital = std::uint32_t{(c >= 'A' && c <= 'Z') || (c >= 0xC3 && latin_capital(text, b))} << 24;
+                    after = p < size ? static_cast<unsigned char>(text[p]) : 0;
                     break;
                 case CharClass::space:
                     white |= space;
@@ -290,15 +343,16 @@ void tokenize(std::string_view text, TokenizedText& out) {
                 case CharClass::other: push(p, p + n, TokenKind::punct); p += n; continue;
             }
         }
-        push(b, p, TokenKind::word, upper);
+        out.tokens.push_back(token_of(b, p, static_cast<std::uint32_t>(TokenKind::word) | white | capital));
+        white = 0;
         // The space after a word, most words, taken here: one test instead of a turn of the loop.
-        if (p < size && text[p] == ' ') {
+        if (after == ' ') {
             white |= space;
             ++p;
             continue;
         }
         // A possessive starts with ' or a multibyte ’; the test in word_end() again.
-        if (p < size && (text[p] == '\'' || static_cast<unsigned char>(text[p]) >= 0x80)) {
+        if (after == '\'' || after >= 0x80) {
             std::size_t m = 1;
             if (classify(text, p, m) == CharClass::apostrophe && p + m < size &&
                 (text[p + m] == 's' || text[p + m] == 'S')) {
