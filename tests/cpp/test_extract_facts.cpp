@@ -1005,3 +1005,14 @@ TEST_CASE("a noun counted with its verb after an appositive figure, more of a co
                          "Edinburgh and six in Aberdeen.");
     CHECK(said(each, "arrests") == Said{"30", "12 @Glasgow", "8 @Edinburgh", "6 @Aberdeen"});
 }
+
+TEST_CASE("a part of what a time or someone owns, an operation that ran for a month", "[extract][facts]") {
+    CHECK(said(facts_of("Police arrested 68 people. Tayside accounted for 21 of this year's arrests."), "arrests") ==
+          Said{"68", "21 @Tayside"});
+    CHECK(said(facts_of("Police arrested 68 people. Kent accounted for 21 of the force's arrests."), "arrests") ==
+          Said{"68", "21 @Kent"});
+    CHECK(said(facts_of("Operation Ashlar ran for a month and led to 40 arrests."), "duration") == Said{"1 months"});
+    CHECK(said(facts_of("The investigation lasted a year."), "duration") == Said{"1 years"});
+    CHECK(said(facts_of("He was remanded in custody for a month."), "duration").empty());
+    CHECK(said(facts_of("Police arrested 9 people over a week."), "duration").empty());
+}

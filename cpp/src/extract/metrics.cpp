@@ -97,6 +97,20 @@ private:
                 return true;
         return false;
     }
+    // "Operation Sgiath ran for a month", "the operation lasted a week": one unit, after a verb of
+    // lasting whose subject is the operation ("over a month" and "during a week" say less).
+    bool ran_for_a(std::size_t j) const {
+        if (j < s_.first + 3 || t_.low(j).ends_with('s') || !(token_is(t_, j - 1, "a") || token_is(t_, j - 1, "an")))
+            return false;
+        auto link = d_.duration_links.ending_at(t_, j - 1, s_.first);
+        if (!link || token_is(t_, link.begin, "over") || token_is(t_, link.begin, "across") ||
+            token_is(t_, link.begin, "during"))
+            return false;
+        if (contains_phrase(s_, d_.operation_nouns, s_.first, link.begin)) return true;
+        for (std::size_t k = s_.first; k < link.begin; ++k)
+            if (s_.upper(k) && has(d_.operation_words, t_, k)) return true;
+        return false;
+    }
     bool spaced_dash(std::size_t j) const {
         return j < s_.last && t_.tokens[j].kind == TokenKind::dash && t_.tokens[j].space_before;
     }
@@ -235,6 +249,16 @@ Found MetricReader::noun_after(std::size_t from, std::size_t end, NounCue& cue) 
                 j = owner.end + 1;
                 continue;
             }
+        // "21 of this year's arrests", "nine of the force's arrests": a part of what someone or
+        // some time owns.
+        if (j == from && token_is(t_, j, "of") && j + 3 < end) {
+            std::size_t k = j + 1;
+            if (has(d_.determiners, t_, k) || token_is(t_, k, "this") || token_is(t_, k, "last")) ++k;
+            if (k + 1 < end && t_.tokens[k].kind == TokenKind::word && t_.tokens[k + 1].kind == TokenKind::possessive) {
+                j = k + 2;
+                continue;
+            }
+        }
         // "a 120-strong team of officers": the group's strength counts its members.
         if (j == from && j + 1 < end && t_.tokens[j].kind == TokenKind::dash && token_is(t_, j + 1, "strong")) {
             j += 2;
@@ -1144,6 +1168,16 @@ void MetricReader::read(std::size_t sentence_index, std::vector<RawFact>& out) {
         } else if (token_is(t_, k, "of") && j > s_.first && (token_is(t_, j - 1, "the") || token_is(t_, j - 1, "this")) &&
                    !t_.low(j).ends_with('s') && k + 1 < s_.last && !has(d_.function_words, t_, k + 1)) {
             ++k;  // "the day of action"; not "the day of the raids", nor "the days of action"
+        } else if (ran_for_a(j)) {
+            RawFact fact;  // "Operation Sgiath ran for a month": one month
+            fact.metric = d_.metric_duration;
+            fact.value = unit->second.factor;
+            fact.unit = unit->second.unit;
+            fact.figure_first = j - 1;
+            fact.figure_last = fact.cue_end = j + 1;
+            fact.sentence = sentence_index;
+            out.push_back(fact);
+            continue;
         } else if (action_unit(j)) {
             RawFact fact;  // "during a coordinated action week": one week of action
             fact.metric = d_.metric_duration;
@@ -1206,6 +1240,10 @@ bool long_span_of_time(const SentenceView& s) {
         if (u > s.first && u + 1 < s.last && is_action(u - 1)) return true;
         // "a day of action", also at the end of the sentence
         if (u + 2 < s.last && token_is(t, u + 1, "of") && is_action(u + 2)) return true;
+        // "The operation ran for a month" (read_facts decides whether the operation is the subject)
+        if (u >= s.first + 2 && (token_is(t, u - 1, "a") || token_is(t, u - 1, "an")) &&
+            s.d.duration_links.ending_at(t, u - 1, s.first))
+            return true;
     }
     return false;
 }
