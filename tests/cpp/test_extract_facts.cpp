@@ -1016,3 +1016,11 @@ TEST_CASE("a part of what a time or someone owns, an operation that ran for a mo
     CHECK(said(facts_of("He was remanded in custody for a month."), "duration").empty());
     CHECK(said(facts_of("Police arrested 9 people over a week."), "duration").empty());
 }
+
+TEST_CASE("a figure set off by dashes takes the place of the clause after them", "[extract][facts][scope]") {
+    auto dashes = facts_of("Officers arrested 30 people. Kent Police said almost half of the arrests - 14 - were in "
+                           "Maidstone.");
+    CHECK(said(dashes, "arrests") == Said{"30", "14 @Maidstone"});
+    auto searches = facts_of("Officers searched 40 homes. The most searches - 12 - took place in Cork.");
+    CHECK(said(searches, "search_warrants") == Said{"40", "12 @Cork"});
+}

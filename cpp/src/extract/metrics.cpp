@@ -951,6 +951,10 @@ std::optional<RawFact> MetricReader::count(const Figure& f, std::size_t anchor, 
     if (found.metric == d_.metric_sentence || found.metric == d_.metric_duration) return std::nullopt;
     fact.metric = found.metric;
     fact.cue_end = std::max(found.end, f.cue_begin);
+    // "almost half of the arrests - 11 - were in Stoke-on-Trent": a figure set off by dashes
+    // takes the place of the clause after them.
+    if (!fact.place && f.qualifier_begin > s_.first && spaced_dash(f.qualifier_begin - 1) && spaced_dash(f.cue_begin))
+        if (std::optional<int> place = clause_place(s_, f.qualifier_begin, f.cue_begin + 1)) fact.place = place;
     // "Argentina reported 22 arrests and the rescue of 11 children": the count joined by "and"
     // to one whose place is its subject is limited to it too, unless it names its own.
     if (!fact.place && previous && previous->cue_end <= f.qualifier_begin && f.qualifier_begin - previous->cue_end <= 6) {
@@ -972,8 +976,11 @@ std::optional<RawFact> MetricReader::count(const Figure& f, std::size_t anchor, 
 // "The largest number of arrests, 19, was made in Silesia": a figure set off by commas after
 // the noun it counts, and the place in the clause after it.
 Found MetricReader::appositive(const Figure& f, std::size_t anchor, RawFact& fact) const {
-    if (anchor < s_.first + 2 || !token_is(t_, anchor - 1, ",") || f.cue_begin >= s_.last || !token_is(t_, f.cue_begin, ","))
-        return {};
+    // Set off by commas, or by spaced dashes: "almost half of the arrests - 11 - were in Stoke".
+    const bool commas = anchor >= s_.first + 2 && token_is(t_, anchor - 1, ",") && f.cue_begin < s_.last &&
+                        token_is(t_, f.cue_begin, ",");
+    const bool dashes = anchor >= s_.first + 2 && spaced_dash(anchor - 1) && spaced_dash(f.cue_begin);
+    if (!commas && !dashes) return {};
     auto noun = d_.nouns.ending_at(t_, anchor - 1, s_.first);
     if (!noun) return {};
     int metric = noun_metric(noun);
