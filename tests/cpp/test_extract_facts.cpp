@@ -1026,3 +1026,8 @@ TEST_CASE("a figure set off by dashes takes the place of the clause after them",
     auto searches = facts_of("Officers searched 40 homes. The most searches - 12 - took place in Cork.");
     CHECK(said(searches, "search_warrants") == Said{"40", "12 @Cork"});
 }
+
+TEST_CASE("a child removed from a home is safeguarded", "[extract][facts]") {
+    CHECK(said(facts_of("Police arrested 60 people. Officers said one child had been removed from a home in Guelph."),
+               "children_safeguarded") == Said{"1 @Guelph"});
+}
