@@ -1031,3 +1031,17 @@ TEST_CASE("a child removed from a home is safeguarded", "[extract][facts]") {
     CHECK(said(facts_of("Police arrested 60 people. Officers said one child had been removed from a home in Guelph."),
                "children_safeguarded") == Said{"1 @Guelph"});
 }
+
+TEST_CASE("Markdown bold and table rules, custody and gendarmes, the next figure's place is its own", "[extract][facts][scope]") {
+    auto markdown = facts_of("## Key figures\n\n- **210** people arrested\n- **35** police forces took part\n\n"
+                             "| Region | Arrests |\n| --- | ---: |\n| Wales | 54 |\n| Yorkshire and the Humber | 40 |\n"
+                             "| **Total** | **210** |\n");
+    CHECK(said(markdown, "arrests") == Said{"210", "54 @Wales", "40 @Yorkshire and the Humber"});  // the Total row restates
+    CHECK(said(markdown, "police_forces") == Said{"35"});
+    auto custody = facts_of("In total, 29 people were placed in police custody. Some 180 gendarmes were mobilised.");
+    CHECK(said(custody, "arrests") == Said{"29"});
+    CHECK(said(custody, "officers") == Said{"180 about"});
+    auto kenya = facts_of("Detectives arrested 11 suspects. Five were picked up in Mombasa, four in Kilifi and the "
+                          "remaining two in Nairobi.");
+    CHECK(said(kenya, "arrests") == Said{"11", "5 @Mombasa", "4 @Kilifi"});
+}

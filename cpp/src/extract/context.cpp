@@ -290,6 +290,8 @@ std::optional<int> clause_place(const SentenceView& s, std::size_t figure_first,
     const TokenStarts starts_of(t, d);
     for (std::size_t j = from; j < stop; ++j) {
         if (s.is_boundary(j) || (j > from && t.tokens[j].kind == TokenKind::number)) break;
+        // "four in Kilifi and the remaining two in Nairobi": the next figure's place is its own.
+        if (j > from && (starts_of(j) & is_number_word) && !token_is(t, j, "one")) break;
         // Asked for every fact: a token that starts none of the three look-ups below (most)
         // is passed by on its start bits. A look-up added here needs its set in the bit.
         if (!(starts_of(j) & starts_clause_place_cue)) continue;

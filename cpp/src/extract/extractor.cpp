@@ -330,7 +330,11 @@ std::vector<Fact> extract_text(std::string_view text, std::string_view doc, cons
         if (!row && has_gaps && t.tokens[s.first].newlines_before > 0) row = spaced_row(s);
         if (!row) before.columns.clear();
         if (row && figures.empty()) {
-            before.columns = table_columns(s);
+            // "| --- | ---: |" under a Markdown header only draws the rule: the header holds.
+            const bool rule = std::all_of(t.tokens.begin() + static_cast<std::ptrdiff_t>(s.first),
+                                          t.tokens.begin() + static_cast<std::ptrdiff_t>(s.last),
+                                          [](const Token& k) { return k.kind == TokenKind::punct || k.kind == TokenKind::dash; });
+            if (!rule) before.columns = table_columns(s);
             continue;
         }
         if (figures.empty()) {

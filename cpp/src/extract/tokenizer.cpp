@@ -340,7 +340,16 @@ void tokenize(std::string_view text, TokenizedText& out) {
                 case CharClass::quote: push(p, p + n, TokenKind::quote); p += n; continue;
                 case CharClass::apostrophe: push(p, p + n, TokenKind::quote); p += n; continue;
                 case CharClass::dash: push(p, p + n, TokenKind::dash); p += n; continue;
-                case CharClass::other: push(p, p + n, TokenKind::punct); p += n; continue;
+                case CharClass::other:
+                    // "**402** people arrested": Markdown's bold marks are no punctuation of the
+                    // sentence (a single "*" may be a bullet, and stays).
+                    if (c == '*' && p + 1 < size && text[p + 1] == '*') {
+                        p += 2;
+                        continue;
+                    }
+                    push(p, p + n, TokenKind::punct);
+                    p += n;
+                    continue;
             }
         }
         out.tokens.push_back(token_of(b, p, static_cast<std::uint32_t>(TokenKind::word) | white | capital));
