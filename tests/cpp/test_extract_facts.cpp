@@ -1045,3 +1045,12 @@ TEST_CASE("Markdown bold and table rules, custody and gendarmes, the next figure
                           "remaining two in Nairobi.");
     CHECK(said(kenya, "arrests") == Said{"11", "5 @Mombasa", "4 @Kilifi"});
 }
+
+TEST_CASE("places in capitals that open two lines or more are sections, one alone a dateline", "[extract][facts][scope]") {
+    auto sections = facts_of("Police arrested 20 suspects across the country.\n\nGAUTENG: Eight suspects were arrested in "
+                             "Tshwane and Soweto.\n\nWESTERN CAPE: Four suspects were arrested in Paarl and Bellville.\n");
+    CHECK(said(sections, "arrests") == Said{"20", "8 @Gauteng", "4 @Western Cape"});
+    auto dateline = facts_of("KUALA LUMPUR: Police have arrested 32 people in a nationwide operation.\n\nBREAKING: more "
+                             "to follow.\n");
+    CHECK(said(dateline, "arrests") == Said{"32"});
+}

@@ -363,6 +363,21 @@ void read_context(const TokenizedText& t, const std::vector<Sentence>& sentences
     int labelled_line_place = -1;  // the place of a line "Essex Police - 15 arrests. ...", for the rest of it
     std::size_t labelled_line_token = 0;
     std::string_view first_agency;
+    // "GAUTENG: Eight suspects ...", "KWAZULU-NATAL: Five ...": places in capitals that open
+    // two lines or more are a release's sections, not the dateline one of them would be.
+    int capital_labels = 0;
+    for (std::size_t i = 0; i < n && capital_labels < 2 && i <= last_needed; ++i) {
+        const Sentence& sentence = sentences[i];
+        if (sentence.first >= sentence.last || (sentence.first > 0 && t.tokens[sentence.first].newlines_before == 0))
+            continue;
+        const std::string_view word = t.original(t.tokens[sentence.first]);
+        if (word.size() < 2 || word[0] < 'A' || word[0] > 'Z' || word[1] < 'A' || word[1] > 'Z') continue;
+        SentenceView s{t, d, sentence.first, sentence.last};
+        std::size_t separator = 0;
+        // Places the gazetteer knows: "BREAKING:" is no section.
+        if (auto p = s.label_place_at(s.first, &separator); p && p.payload < local_place_base && dateline(s, p, separator))
+            ++capital_labels;
+    }
 
     // One pass over each sentence's tokens: what they may start, told by their start bits,
     // decides which look-ups are made (most tokens start none), and what any of them may
@@ -440,7 +455,7 @@ void read_context(const TokenizedText& t, const std::vector<Sentence>& sentences
             while (k < s.last && k < s.first + 2 && t.tokens[k].kind != TokenKind::word) ++k;  // a bullet
             std::size_t separator = 0;
             auto p = t.tokens[s.first].newlines_before > 0 || s.first == 0 ? s.label_place_at(k, &separator) : PhraseSet::Match{};
-            if (p && !dateline(s, p, separator)) {
+            if (p && (capital_labels >= 2 || !dateline(s, p, separator))) {
                 context.subject_place_of_sentence[i] = p.payload;
                 context.subject_token_of_sentence[i] = k;
             }
