@@ -1054,3 +1054,11 @@ TEST_CASE("places in capitals that open two lines or more are sections, one alon
                              "to follow.\n");
     CHECK(said(dateline, "arrests") == Said{"32"});
 }
+
+TEST_CASE("search-and-seizure warrants, a year's record in the last 12 months, 'Latest:' is no place", "[extract][facts]") {
+    CHECK(said(facts_of("Officers executed 23 search-and-seizure warrants."), "search_warrants") == Said{"23"});
+    CHECK(said(facts_of("Police arrested 9 people today. In the last 12 months our Online Investigation Team has "
+                        "arrested 211 people."),
+               "arrests") == Said{"9"});
+    CHECK(said(facts_of("Police arrested 12 people.\n\nLatest: 9 arrests so far.\n"), "arrests") == Said{"12", "9"});
+}
