@@ -321,7 +321,7 @@ std::vector<Fact> extract_text(std::string_view text, std::string_view doc, cons
         // A list's lines are short lines of their own; anything else ends the list.
         bool list_line = s.last - s.first <= 12 && t.tokens[s.first].newlines_before > 0;
         if (!list_line) before.heading_metric = -1;
-        read_figures(s, lexicon, figures);
+        const std::uint16_t starts = read_figures(s, lexicon, figures);
         // A table's rows follow its header row and end with the first line that is no row.
         bool row = false;
         for (std::size_t k = s.first; has_bars && k < s.last && !row; ++k)
@@ -338,8 +338,9 @@ std::vector<Fact> extract_text(std::string_view text, std::string_view doc, cons
                 before.heading_metric = named;
                 continue;
             }
-            // "a month-long operation": a span of time without a figure.
-            if (!long_span_of_time(s)) continue;
+            // "a month-long operation": a span of time without a figure. Every rule of it needs
+            // a word of a unit of time, and most sentences have none.
+            if (!(starts & is_time_unit) || !long_span_of_time(s)) continue;
         }
         // Figures of a study, a survey or an estimate of the wider population.
         if (contains_phrase(s, d.negative_sentence, s.first, s.last)) continue;
