@@ -365,6 +365,13 @@ std::uint16_t read_figures(const SentenceView& s, const Lexicon& lexicon, std::v
     for (std::size_t i = s.first; i < s.last;) {
         i = next_figure_start(t, d, i, s.last, seen);
         if (i == s.last) break;
+        // "a" and "an", nearly every word found, start a figure only before a number word ("a
+        // dozen", "a half", "an eighth"): without one, parse_number() would read no figure.
+        if (t.tokens[i].size() <= 2 && (token_is(t, i, "a") || token_is(t, i, "an")) &&
+            !(i + 1 < s.last && (starts_of(i + 1) & is_number_word)) && !has(d.vague_numbers, t, i)) {
+            ++i;
+            continue;
+        }
         std::optional<NumberSpan> span = parse_number(t, i, s.last, lexicon);
         if (!span) {
             ++i;
