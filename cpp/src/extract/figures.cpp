@@ -309,10 +309,11 @@ bool not_a_figure(const SentenceView& s, const Figure& f) {
 
 // The first token of [from, to) that may start a figure (a number, a fraction or a word
 // that starts a number: "six", "a", "dozens"), or `to`; the start bits of the tokens passed
-// and of the one found are or-ed into `seen`. Not inlined, so that its tables stay in
-// registers in a loop with no call: read_figures() calls out between figures, and its
-// scan had them spilled and reloaded at every token.
-[[gnu::noinline]] std::size_t next_figure_start(const TokenizedText& t, const LexiconData& d, std::size_t from,
+// and of the one found are or-ed into `seen`. Its tables are read into locals at each call,
+// so that the loop, which makes no call, holds them in registers (read_figures() calls out
+// between figures, and a scan over its own locals had them spilled and reloaded at every
+// token); inlined, as a call per figure cost more than the loop on dense text.
+OPTALLY_HOT_INLINE std::size_t next_figure_start(const TokenizedText& t, const LexiconData& d, std::size_t from,
                                                 std::size_t to, std::uint16_t& seen) {
     const Token* tokens = t.tokens.data();
     std::uint16_t bits = 0;
