@@ -292,11 +292,12 @@ bool not_a_figure(const SentenceView& s, const Figure& f) {
         for (std::size_t k = i; k > s.first && i - k < 8; --k)
             if (has(d.age_superlatives, t, k - 1)) return true;
     // An age set off after a name: "John Smith, 43, of Leeds", "Smith (43)".
-    if (!n.in_words && i > s.first + 1 && e < s.last && n.value < 120 && n.value == std::floor(n.value)) {
+    if (!n.in_words && i > s.first + 1 && e < s.last) {
         bool set_off = (token_is(t, i - 1, ",") && token_is(t, e, ",")) || (token_is(t, i - 1, "(") && token_is(t, e, ")"));
-        // The look-ups of places, asked only of a figure set off after a capitalised word
-        // (most small figures are not).
-        if (set_off && (s.upper(i - 2) || t.tokens[i - 2].kind == TokenKind::possessive)) {
+        // The look-ups of places, asked only of a small whole figure set off after a
+        // capitalised word (most figures are not set off: that test comes first).
+        if (set_off && n.value < 120 && n.value == std::floor(n.value) &&
+            (s.upper(i - 2) || t.tokens[i - 2].kind == TokenKind::possessive)) {
             // ...but "Polizeipräsidium Stuttgart (17)" is a place's count.
             bool after_place = s.place_ending_at(i - 1, 4).has_value();
             if (auto police = d.police_nouns.ending_at(t, i - 1, s.first); !after_place && police && police.begin > s.first)
