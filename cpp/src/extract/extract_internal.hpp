@@ -158,7 +158,8 @@ struct SentenceView {
 
 // figures.cpp: every figure of the sentence, with exclusions, qualifiers and ranges marked,
 // into `figures` (cleared first: the extractor reuses one vector for every sentence).
-void read_figures(const SentenceView& s, const Lexicon& lexicon, std::vector<Figure>& figures);
+// Returns the start bits (StartBits) of all the sentence's tokens, or-ed.
+std::uint16_t read_figures(const SentenceView& s, const Lexicon& lexicon, std::vector<Figure>& figures);
 bool contains_phrase(const SentenceView& s, const PhraseSet& set, std::size_t from, std::size_t to);
 
 // metrics.cpp: the facts the figures of one sentence state.

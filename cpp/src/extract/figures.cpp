@@ -292,11 +292,12 @@ bool not_a_figure(const SentenceView& s, const Figure& f) {
         for (std::size_t k = i; k > s.first && i - k < 8; --k)
             if (has(d.age_superlatives, t, k - 1)) return true;
     // An age set off after a name: "John Smith, 43, of Leeds", "Smith (43)".
-    if (!n.in_words && i > s.first + 1 && e < s.last && n.value < 120 && n.value == std::floor(n.value)) {
+    if (!n.in_words && i > s.first + 1 && e < s.last) {
         bool set_off = (token_is(t, i - 1, ",") && token_is(t, e, ",")) || (token_is(t, i - 1, "(") && token_is(t, e, ")"));
-        // The look-ups of places, asked only of a figure set off after a capitalised word
-        // (most small figures are not).
-        if (set_off && (s.upper(i - 2) || t.tokens[i - 2].kind == TokenKind::possessive)) {
+        // The look-ups of places, asked only of a small whole figure set off after a
+        // capitalised word (most figures are not set off: that test comes first).
+        if (set_off && n.value < 120 && n.value == std::floor(n.value) &&
+            (s.upper(i - 2) || t.tokens[i - 2].kind == TokenKind::possessive)) {
             // ...but "Polizeipräsidium Stuttgart (17)" is a place's count.
             bool after_place = s.place_ending_at(i - 1, 4).has_value();
             if (auto police = d.police_nouns.ending_at(t, i - 1, s.first); !after_place && police && police.begin > s.first)
@@ -307,25 +308,72 @@ bool not_a_figure(const SentenceView& s, const Figure& f) {
     return false;
 }
 
+// The first token of [from, to) that may start a figure (a number, a fraction or a word
+// that starts a number: "six", "a", "dozens"), or `to`; the start bits of the tokens passed
+// and of the one found are or-ed into `seen`. Its tables are read into locals at each call,
+// so that the loop, which makes no call, holds them in registers (read_figures() calls out
+// between figures, and a scan over its own locals had them spilled and reloaded at every
+// token); inlined, as a call per figure cost more than the loop on dense text.
+OPTALLY_HOT_INLINE std::size_t next_figure_start(const TokenizedText& t, const LexiconData& d, std::size_t from,
+                                                std::size_t to, std::uint16_t& seen) {
+    const Token* tokens = t.tokens.data();
+    std::uint16_t bits = 0;
+    if (t.ids.empty()) {
+        for (; from < to; ++from) {
+            const std::uint16_t starts = d.starts_of(t, from);
+            bits |= starts;
+            const TokenKind kind = tokens[from].kind;
+            if (kind == TokenKind::word ? (starts & starts_number) != 0 : kind == TokenKind::number || kind == TokenKind::fraction)
+                break;
+        }
+    } else {
+        const int* ids = t.ids.data();
+        const std::uint16_t* by_id = d.starts.data();
+        const std::size_t known = d.starts.size();
+        static_assert(static_cast<unsigned>(TokenKind::word) == 0 && static_cast<unsigned>(TokenKind::number) == 1 &&
+                      static_cast<unsigned>(TokenKind::fraction) == 2);
+        // Pointers, not indexes: an index into the tokens cost a copy and a shift per token.
+        const Token* token = tokens + from;
+        const int* id_at = ids + from;
+        for (const int* end = ids + to; id_at != end; ++id_at, ++token) {
+            // A word no phrase uses has id -1, which converts to more than any known id.
+            const auto id = static_cast<std::size_t>(*id_at);
+            const std::uint16_t starts = id < known ? by_id[id] : 0;
+            bits |= starts;
+            // A word that starts a number, or a number or a fraction (kinds 1 and 2): tested
+            // together, one branch per token.
+            const unsigned kind = static_cast<unsigned>(token->kind);
+            if ((kind == 0 && (starts & starts_number)) | (kind - 1 < 2)) break;
+        }
+        from = static_cast<std::size_t>(id_at - ids);
+    }
+    seen |= bits;
+    return from;
+}
+
 }  // namespace
 
-void read_figures(const SentenceView& s, const Lexicon& lexicon, std::vector<Figure>& figures) {
+std::uint16_t read_figures(const SentenceView& s, const Lexicon& lexicon, std::vector<Figure>& figures) {
     const auto& t = s.t;
     const auto& d = s.d;
     figures.clear();
     // Every token of every sentence passes here and few may start a figure: a number, a
     // fraction or a word that starts a number ("six", "a", "dozens"). The scan to the next
-    // of those makes no call.
-    const Token* tokens = t.tokens.data();
+    // of those makes no call. It reads the start bits of every token, and hands them back
+    // or-ed: the caller's look-ups that need a word no token starts (a unit of time, most
+    // sentences) are answered without a scan of their own.
     const TokenStarts starts_of(t, d);
-    auto may_start_figure = [&](std::size_t i) {
-        const TokenKind kind = tokens[i].kind;
-        if (kind == TokenKind::word) return (starts_of(i) & starts_number) != 0;  // most tokens: asked first
-        return kind == TokenKind::number || kind == TokenKind::fraction;
-    };
+    std::uint16_t seen = 0;
     for (std::size_t i = s.first; i < s.last;) {
-        while (i < s.last && !may_start_figure(i)) ++i;
+        i = next_figure_start(t, d, i, s.last, seen);
         if (i == s.last) break;
+        // "a" and "an", nearly every word found, start a figure only before a number word ("a
+        // dozen", "a half", "an eighth"): without one, parse_number() would read no figure.
+        if (t.tokens[i].size() <= 2 && (token_is(t, i, "a") || token_is(t, i, "an")) &&
+            !(i + 1 < s.last && (starts_of(i + 1) & is_number_word)) && !has(d.vague_numbers, t, i)) {
+            ++i;
+            continue;
+        }
         std::optional<NumberSpan> span = parse_number(t, i, s.last, lexicon);
         if (!span) {
             ++i;
@@ -345,6 +393,8 @@ void read_figures(const SentenceView& s, const Lexicon& lexicon, std::vector<Fig
             f.cue_begin = q.end;
         }
         figures.push_back(f);
+        // The words of the figure after its first ("hundred", "million") are passed over.
+        for (std::size_t k = i + 1; k < span->last; ++k) seen |= starts_of(k);
         i = span->last;
     }
     for (std::size_t k = 0; k < figures.size(); ++k) {
@@ -379,6 +429,7 @@ void read_figures(const SentenceView& s, const Lexicon& lexicon, std::vector<Fig
         if (a.qualifier == Qualifier::exact) a.qualifier = Qualifier::at_least;
         if (b.qualifier == Qualifier::exact) b.qualifier = Qualifier::up_to;
     }
+    return seen;
 }
 
 }  // namespace optally::extract::detail
