@@ -1062,3 +1062,8 @@ TEST_CASE("search-and-seizure warrants, a year's record in the last 12 months, '
                "arrests") == Said{"9"});
     CHECK(said(facts_of("Police arrested 12 people.\n\nLatest: 9 arrests so far.\n"), "arrests") == Said{"12", "9"});
 }
+
+TEST_CASE("thousands set apart by spaces, a hyphenated term with a half", "[extract][facts]") {
+    CHECK(said(facts_of("Analysts have identified more than 12 000 images."), "images") == Said{"12000 more_than"});
+    CHECK(said(facts_of("He was handed a six-and-a-half-year jail term."), "sentence") == Said{"6.5 years"});
+}

@@ -163,6 +163,13 @@ TEST_CASE("digits with separators, decimals and multipliers", "[extract][numbers
     CHECK(parse_number("3k") == 3000);
     CHECK(parse_number("0.75") == 0.75);
     CHECK_FALSE(parse_number("2,50"));  // not a thousands group
+    // Thousands set apart by a space, a no-break space or a narrow no-break space.
+    CHECK(parse_number("12 000") == 12000);
+    CHECK(parse_number("1 250 000") == 1250000);
+    CHECK(parse_number("12\u00A0000") == 12000);
+    CHECK(parse_number("12\u202F000") == 12000);
+    CHECK_FALSE(parse_number("2023 100"));  // four digits first: two figures, as in "In 2023 100 people ..."
+    CHECK_FALSE(parse_number("12 0000"));   // no group of three: two figures
 }
 
 TEST_CASE("number words up to millions", "[extract][numbers]") {
@@ -187,6 +194,8 @@ TEST_CASE("fractions", "[extract][numbers]") {
     CHECK(parse_number("a half") == 0.5);
     CHECK(parse_number("two and a half million") == 2500000);
     CHECK(parse_number("½") == 0.5);
+    CHECK(parse_number("six-and-a-half") == 6.5);
+    CHECK(parse_number("two-and-a-half") == 2.5);
 }
 
 TEST_CASE("vague quantities are no figures", "[extract][numbers]") {

@@ -44,7 +44,8 @@ double digits_value(std::string_view s, bool scale_follows) {
     std::uint64_t whole = 0;
     bool only_digits = true;
     for (char c : s)
-        if (c != ',' && !(dotted && c == '.') && n < sizeof buffer) {
+        // (Spaces and the bytes of a no-break space set thousands apart: "12 000".)
+        if (c != ',' && c != ' ' && (static_cast<unsigned char>(c) < 0x80) && !(dotted && c == '.') && n < sizeof buffer) {
             buffer[n++] = c;
             if (c >= '0' && c <= '9') whole = whole * 10 + static_cast<std::uint64_t>(c - '0');
             else only_digits = false;
@@ -92,6 +93,15 @@ std::size_t add_fraction(const TokenizedText& t, std::size_t j, std::size_t limi
         if (auto f = fraction_at(t, j + 1, limit, d)) {
             value += f->first;
             return f->second;
+        }
+    // "a six-and-a-half-year term": the same, hyphenated as one word.
+    if (j + 5 < limit && t.tokens[j].kind == TokenKind::dash && glued(t, j, limit) && detail::token_is(t, j + 1, "and") &&
+        glued(t, j + 1, limit) && t.tokens[j + 2].kind == TokenKind::dash && glued(t, j + 2, limit) &&
+        (detail::token_is(t, j + 3, "a") || detail::token_is(t, j + 3, "one")) && glued(t, j + 3, limit) &&
+        t.tokens[j + 4].kind == TokenKind::dash && glued(t, j + 4, limit) && glued(t, j + 5, limit))
+        if (const double* f = find(d.fraction_words, t, j + 5, d)) {
+            value += *f;
+            return j + 6;
         }
     return j;
 }

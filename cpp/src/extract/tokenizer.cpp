@@ -222,9 +222,22 @@ inline std::size_t ascii_letters_end(std::string_view text, std::size_t b, unsig
                ascii_digit(static_cast<unsigned char>(text[at + 3])) &&
                (at + 4 >= size || !ascii_digit(static_cast<unsigned char>(text[at + 4])));
     };
+    // "12 000", "1 250 000": thousands set apart by a space (or a no-break space, or the narrow
+    // one French uses), after a first group of one to three digits.
+    bool spaced = false;
+    auto space_length = [&](std::size_t at) -> std::size_t {
+        if (text[at] == ' ') return 1;
+        if (at + 1 < size && text[at] == '\xC2' && text[at + 1] == '\xA0') return 2;
+        if (at + 2 < size && text[at] == '\xE2' && text[at + 1] == '\x80' && text[at + 2] == '\xAF') return 3;
+        return 0;
+    };
     while (p < size) {
         if (ascii_digit(static_cast<unsigned char>(text[p]))) {
             ++p;
+        } else if (const std::size_t gap = !decimal && !dotted && (spaced || p - b <= 3) ? space_length(p) : 0;
+                   gap > 0 && group_of_three(p + gap - 1)) {
+            spaced = true;
+            p += gap + 3;
         } else if (text[p] == '.' && (dotted || (!decimal && p - b <= 3)) && group_of_three(p) &&
                    p + 4 < size && text[p + 4] == '.' && group_of_three(p + 4)) {
             dotted = true;  // "1.250.000": thousands written with dots; numbers.cpp reads them
