@@ -125,6 +125,11 @@ def main() -> None:
                      f"{loads[0]['mb_per_s'] / load['mb_per_s']:.2f}x |")
     lines.append("")
     lines += extraction_section(args)
+    # The measures written by hand (instructions per MB, timings from C++ and Python across
+    # sessions) live in HISTORY.md, so that a run of this script does not erase them.
+    history = common.ROOT / "HISTORY.md"
+    if history.exists():
+        lines += ["", history.read_text(encoding="utf-8").rstrip("\n"), ""]
     (common.ROOT / "RESULTS.md").write_text("\n".join(lines), encoding="utf-8")
     print("\n".join(lines))
 
