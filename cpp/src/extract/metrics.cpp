@@ -1158,6 +1158,17 @@ void MetricReader::read(std::size_t sentence_index, std::vector<RawFact>& out) {
         while (j < last_unit && !(starts_of(j) & is_time_unit)) ++j;
         return j;
     };
+    // One unit of time as the operation's duration, read from tokens [first, end).
+    auto one_unit = [&](const auto& time_unit, std::size_t first, std::size_t end) {
+        RawFact fact;
+        fact.metric = d_.metric_duration;
+        fact.value = time_unit.factor;
+        fact.unit = time_unit.unit;
+        fact.figure_first = first;
+        fact.figure_last = fact.cue_end = end;
+        fact.sentence = sentence_index;
+        out.push_back(fact);
+    };
     for (std::size_t j = next_unit(s_.first); j < last_unit; j = next_unit(j + 1)) {
         auto unit = d_.time_units.find(t_.low(j));
         if (unit == d_.time_units.end() || (j > s_.first && figure_starting(j - 1))) continue;
@@ -1175,25 +1186,10 @@ void MetricReader::read(std::size_t sentence_index, std::vector<RawFact>& out) {
         } else if (token_is(t_, k, "of") && j > s_.first && (token_is(t_, j - 1, "the") || token_is(t_, j - 1, "this")) &&
                    !t_.low(j).ends_with('s') && k + 1 < s_.last && !has(d_.function_words, t_, k + 1)) {
             ++k;  // "the day of action"; not "the day of the raids", nor "the days of action"
-        } else if (ran_for_a(j)) {
-            RawFact fact;  // "Operation Sgiath ran for a month": one month
-            fact.metric = d_.metric_duration;
-            fact.value = unit->second.factor;
-            fact.unit = unit->second.unit;
-            fact.figure_first = j - 1;
-            fact.figure_last = fact.cue_end = j + 1;
-            fact.sentence = sentence_index;
-            out.push_back(fact);
-            continue;
-        } else if (action_unit(j)) {
-            RawFact fact;  // "during a coordinated action week": one week of action
-            fact.metric = d_.metric_duration;
-            fact.value = unit->second.factor;
-            fact.unit = unit->second.unit;
-            fact.figure_first = j - 1;
-            fact.figure_last = fact.cue_end = j + 1;
-            fact.sentence = sentence_index;
-            out.push_back(fact);
+        } else if (ran_for_a(j) || action_unit(j)) {
+            // "Operation Sgiath ran for a month": one month; "during a coordinated action week":
+            // one week of action.
+            one_unit(unit->second, j - 1, j + 1);
             continue;
         } else {
             continue;
@@ -1201,14 +1197,7 @@ void MetricReader::read(std::size_t sentence_index, std::vector<RawFact>& out) {
         std::size_t end = clause_end(k, 6);
         for (std::size_t m = k, mods = 0; m < end && mods <= 3; ++m, ++mods) {
             if (d_.operation_nouns.at(t_, m, end)) {
-                RawFact fact;
-                fact.metric = d_.metric_duration;
-                fact.value = unit->second.factor;
-                fact.unit = unit->second.unit;
-                fact.figure_first = j;
-                fact.figure_last = fact.cue_end = m + 1;
-                fact.sentence = sentence_index;
-                out.push_back(fact);
+                one_unit(unit->second, j, m + 1);
                 break;
             }
             // "a fortnight of targeted enforcement": one modifier before the noun.
