@@ -1067,3 +1067,10 @@ TEST_CASE("thousands set apart by spaces, a hyphenated term with a half", "[extr
     CHECK(said(facts_of("Analysts have identified more than 12 000 images."), "images") == Said{"12000 more_than"});
     CHECK(said(facts_of("He was handed a six-and-a-half-year jail term."), "sentence") == Said{"6.5 years"});
 }
+
+TEST_CASE("the devices images were on are no count of devices seized", "[extract][facts]") {
+    auto court = facts_of("The court heard that officers found 4,100 images on a laptop and two phones at his home.");
+    CHECK(said(court, "images") == Said{"4100"});
+    CHECK(said(court, "devices_seized").empty());
+    CHECK(said(facts_of("Officers seized 40 devices on the day."), "devices_seized") == Said{"40"});
+}

@@ -439,6 +439,7 @@ void detail::finish(LexiconData& d, const std::string& where) {
     d.metric_safeguarded = need("children_safeguarded");
     d.metric_arrests = need("arrests");
     d.metric_search_warrants = need("search_warrants");
+    d.metric_devices = need("devices_seized");
     for (const auto* map : {&d.units, &d.tens})
         for (const auto& [word, value] : *map) d.number_starts.insert(word, d.ids);
     for (const char* word : {"a", "an", "half"}) d.number_starts.insert(word, d.ids);

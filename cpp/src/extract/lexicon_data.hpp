@@ -293,7 +293,7 @@ struct LexiconData {
     std::vector<std::string> metric_names;
     std::vector<std::uint8_t> metric_takes;  // NounClass bits each metric's verbs count
     int metric_sentence = -1, metric_duration = -1, metric_registered = -1, metric_at_risk = -1,
-        metric_safeguarded = -1, metric_arrests = -1, metric_search_warrants = -1;
+        metric_safeguarded = -1, metric_arrests = -1, metric_search_warrants = -1, metric_devices = -1;
     std::vector<NounCue> noun_cues;
     PhraseSet nouns;           // payload: index into noun_cues
     std::vector<std::vector<VerbCue>> verb_cues;  // one phrase may serve several metrics

@@ -949,6 +949,13 @@ std::optional<RawFact> MetricReader::count(const Figure& f, std::size_t anchor, 
         token_is(t_, f.qualifier_begin - 1, "of") && has(d_.things_people_own, t_, f.qualifier_begin - 2))
         return std::nullopt;
     if (found.metric == d_.metric_sentence || found.metric == d_.metric_duration) return std::nullopt;
+    // "4,100 images on a laptop and two phones": the devices the images were on, not a count
+    // of what was seized.
+    if (found.metric == d_.metric_devices)
+        for (std::size_t k = f.qualifier_begin, lo = clause_begin(f.qualifier_begin); k > lo && f.qualifier_begin - k < 5; --k) {
+            if (token_is(t_, k - 1, "on") || token_is(t_, k - 1, "onto") || token_is(t_, k - 1, "across")) return std::nullopt;
+            if (d_.verbs.ending_at(t_, k, lo)) break;
+        }
     fact.metric = found.metric;
     fact.cue_end = std::max(found.end, f.cue_begin);
     // "almost half of the arrests - 11 - were in Stoke-on-Trent": a figure set off by dashes
