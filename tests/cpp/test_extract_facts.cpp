@@ -1074,3 +1074,10 @@ TEST_CASE("the devices images were on are no count of devices seized", "[extract
     CHECK(said(court, "devices_seized").empty());
     CHECK(said(facts_of("Officers seized 40 devices on the day."), "devices_seized") == Said{"40"});
 }
+
+TEST_CASE("a list of ages set off by commas runs past its own commas", "[extract][facts]") {
+    CHECK(said(facts_of("Three men, aged 27, 45 and 58, have been charged."), "charged") == Said{"3"});
+    auto two = facts_of("Two men, aged 34, were charged, 12 were arrested.");
+    CHECK(said(two, "charged") == Said{"2"});
+    CHECK(said(two, "arrests") == Said{"12"});
+}

@@ -162,8 +162,9 @@ private:
         if (!token_is(t_, comma, ",") || comma + 1 >= s_.last) return 0;
         std::size_t j = comma + 1;
         if (!d_.age_before.at(t_, j, s_.last) && !(figure_starting(j) && figure_starting(j)->excluded)) return 0;
-        for (std::size_t k = j; k < std::min(s_.last, j + 8); ++k)
-            if (token_is(t_, k, ",")) return k;
+        // "aged 27, 45 and 58,": a list of ages runs on past its own commas.
+        for (std::size_t k = j; k < std::min(s_.last, j + 16); ++k)
+            if (token_is(t_, k, ",") && !(k + 1 < s_.last && s_.is_figure_token(k + 1))) return k;
         return 0;
     }
     // Where the clause that ends at `to` begins: a boundary or the end of an earlier figure.
