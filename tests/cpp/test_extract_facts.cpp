@@ -1081,3 +1081,9 @@ TEST_CASE("a list of ages set off by commas runs past its own commas", "[extract
     CHECK(said(two, "charged") == Said{"2"});
     CHECK(said(two, "arrests") == Said{"12"});
 }
+
+TEST_CASE("one of those arrested counts one registered offender, and is one of a group otherwise", "[extract][facts]") {
+    CHECK(said(facts_of("Police arrested 20 people. One of those arrested is a registered sex offender."),
+               "registered_offenders") == Said{"1"});
+    CHECK(said(facts_of("Police arrested 20 people. One of those arrested was a teacher."), "arrests") == Said{"20"});
+}

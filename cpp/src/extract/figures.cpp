@@ -281,7 +281,13 @@ bool not_a_figure(const SentenceView& s, const Figure& f) {
     }
     // "one of those arrested", "one of the most complex investigations", "every one of these
     // images": one of a group, not a count of one.
-    if (n.in_words && n.value == 1 && e + 1 < s.last && token_is(t, e, "of")) return true;
+    // ("One of those arrested is a registered sex offender" counts one registered offender.)
+    if (n.in_words && n.value == 1 && e + 1 < s.last && token_is(t, e, "of")) {
+        bool register_named = false;
+        for (std::size_t k = e + 1; k < s.last && !register_named; ++k)
+            register_named = token_is(t, k, "registered") || token_is(t, k, "register");
+        if (!register_named) return true;
+    }
     // Ratios: "one in four", "3 out of 4".
     if (e + 1 < s.last && token_is(t, e, "in") && s.is_figure_token(e + 1)) return true;
     if (e + 1 < s.last && token_is(t, e, "in") && (d.starts_of(t, e + 1) & is_number_word) &&
