@@ -1087,3 +1087,19 @@ TEST_CASE("one of those arrested counts one registered offender, and is one of a
                "registered_offenders") == Said{"1"});
     CHECK(said(facts_of("Police arrested 20 people. One of those arrested was a teacher."), "arrests") == Said{"20"});
 }
+
+TEST_CASE("a local report on a national operation: its figures are the area's but for those said of the nation", "[extract][facts][scope]") {
+    auto local = facts_of("Nineteen people were arrested in Derbyshire during a month-long national operation.\n\n"
+                          "Officers from Derbyshire Constabulary carried out 24 warrants as part of the operation, which "
+                          "led to 612 arrests nationally.\n\nOfficers seized 137 devices and 22 children were "
+                          "safeguarded.\n\nAcross the UK, 45 forces took part.");
+    CHECK(said(local, "arrests") == Said{"19 @Derbyshire", "612"});
+    CHECK(said(local, "search_warrants") == Said{"24 @Derbyshire"});
+    CHECK(said(local, "devices_seized") == Said{"137 @Derbyshire"});
+    CHECK(said(local, "children_safeguarded") == Said{"22 @Derbyshire"});
+    CHECK(said(local, "police_forces") == Said{"45"});
+    // A national report whose lead is the nation's keeps its later figures the nation's.
+    auto national = facts_of("More than 600 people were arrested in a national operation.\n\nOfficers seized 1,300 "
+                             "devices. Derbyshire Police made 19 arrests.");
+    CHECK(said(national, "devices_seized") == Said{"1300"});
+}

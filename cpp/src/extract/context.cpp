@@ -347,6 +347,7 @@ void DocumentContext::reset(std::size_t sentences) {
     main_operation = {};
     international = false;
     home_place = -1;
+    local_angle = -1;
     home_country = -1;
 }
 
@@ -532,10 +533,21 @@ std::string scope_of(const RawFact& fact, const SentenceView& s, const DocumentC
     bool listed = place.has_value();  // "including 16 in Australia": a part, even of a country
     if (!place) place = clause_place(s, fact.figure_first, fact.cue_end);
     if (!place) {
-        // The force a sentence opens with governs the figures after it.
+        // The force a sentence opens with governs the figures after it, but for one said of
+        // the nation: "Derbyshire officers carried out 24 warrants in an operation that led to
+        // 612 arrests nationally".
         int subject = context.subject_place_of_sentence[fact.sentence];
+        bool national = false;
+        for (std::size_t k = fact.cue_end; k < s.last && k < fact.cue_end + 3 && !national; ++k)
+            national = static_cast<bool>(s.d.nationally.at(s.t, k, s.last));
+        if (national) return "total";
         if (subject >= 0 && context.subject_token_of_sentence[fact.sentence] < fact.figure_first) place = subject;
     }
+    // A local report on a national operation: its figures are the area's, but for those said
+    // of the nation ("led to 612 arrests nationally") or of other countries.
+    if (!place && context.local_angle >= 0 && !context.national_sentence[fact.sentence] &&
+        !context.international_sentence[fact.sentence])
+        place = context.local_angle;
     if (!place) return "total";
     // A place written in the text and known to no gazetteer ("Metro Manila: 6 arrested") must
     // not be a person's name ("Darren Pike: 12 images"): the scope is shown whatever the

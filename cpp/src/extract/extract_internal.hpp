@@ -215,6 +215,9 @@ struct DocumentContext {
     std::string_view main_operation;                 // the one the document names most
     bool international = false;
     int home_place = -1;  // the area a local operation covers: figures there are its total
+    // The area a local report on a national operation is about ("Nineteen arrested in
+    // Derbyshire during a national operation"): its figures without a place are that area's.
+    int local_angle = -1;
     int home_country = -1;  // the country whose police state the lead's figures, if no cue there is international
 
     // Every field as for a new document of `sentences` sentences, the vectors keeping their

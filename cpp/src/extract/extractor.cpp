@@ -89,7 +89,13 @@ int home_place(const std::vector<RawFact>& raw, const TokenizedText& t, const st
         std::optional<int> place = clause_place(s, fact.figure_first, fact.cue_end);
         if (!place && context.subject_place_of_sentence[lead] >= 0) place = context.subject_place_of_sentence[lead];
         if (!place) continue;
-        if (place_kind(d, *place) != PlaceKind::country) return context.national_sentence[lead] ? -1 : *place;
+        if (place_kind(d, *place) != PlaceKind::country) {
+            if (!context.national_sentence[lead]) return *place;
+            // "Nineteen people were arrested in Derbyshire during a national operation": a
+            // local report, whose later figures are the area's unless said of the nation.
+            if (!fact.place && context.local_angle < 0) context.local_angle = *place;
+            return -1;
+        }
         if (context.home_country < 0 && std::none_of(context.international_sentence.begin(),
                                                      context.international_sentence.begin() + static_cast<std::ptrdiff_t>(lead) + 1,
                                                      [](bool cue) { return cue; }))

@@ -360,6 +360,7 @@ void read_source(LexiconData& d, const std::string& file, const json& doc) {
                           {"area_modifiers", wordlist(d.area_modifiers)},
                           {"not_labels", wordlist(d.not_labels)},
                           {"label_prefixes", wordlist(d.label_prefixes)},
+                          {"nationally", list(d.nationally)},
                           {"remainder_labels", wordlist(d.remainder_labels)},
                           {"superlatives", wordlist(d.superlatives)},
                           {"compass", wordlist(d.compass)},

@@ -359,6 +359,7 @@ struct LexiconData {
     WordSet things_people_own;  // "the devices of one defendant": whose they are, not people counted
     WordSet not_labels;      // "Total: 40", "Update: ...": a list line's label that is no place
     WordSet label_prefixes;  // "Unit Limburg: 3 arrests": a word before a label's place
+    PhraseSet nationally;    // "led to 612 arrests nationally": said of the nation after a figure
     WordSet remainder_labels;  // "Other forces: 12": a line of what the lines above left out
     PhraseSet led_by;        // "led by the New Jersey State Police": the force that ran the operation
     PhraseSet hardest_hit;   // "Chelmsford was hardest hit, with seven arrests": the place before it
