@@ -1103,3 +1103,13 @@ TEST_CASE("a local report on a national operation: its figures are the area's bu
                              "devices. Derbyshire Police made 19 arrests.");
     CHECK(said(national, "devices_seized") == Said{"1300"});
 }
+
+TEST_CASE("a country's force by its nationality and its adjectives; the force that led is the operation's", "[extract][facts][scope]") {
+    auto europol = facts_of("Europol said 60 people were arrested in 19 countries. The Spanish National Police arrested "
+                            "14 people, while the Polish Central Cybercrime Bureau detained nine. The Australian Federal "
+                            "Police arrested five suspects.");
+    CHECK(said(europol, "arrests") == Said{"60", "14 @Spain", "9 @Poland", "5 @Australia"});
+    CHECK(said(facts_of("Europol said 60 people were arrested. The operation was led by the German Federal Criminal "
+                        "Police Office and involved 17 law enforcement agencies."),
+               "police_forces") == Said{"17"});
+}

@@ -113,7 +113,10 @@ std::optional<std::pair<int, std::size_t>> police_of_place(const SentenceView& s
         } else if (auto demonym = s.upper(j) ? s.d.demonyms.at(t, j, to) : PhraseSet::Match{}) {
             // "German authorities detained 11", "Dutch police": a nationality names a place only
             // as the police of it ("a German national was arrested" says nothing of where).
-            if (s.d.police_nouns.at(t, demonym.end, s.last)) {
+            // "the Spanish National Police", "the Australian Federal Police": with its adjectives.
+            std::size_t noun = demonym.end;
+            while (noun + 1 < s.last && noun < demonym.end + 2 && has(s.d.police_adjectives, t, noun)) ++noun;
+            if (s.d.police_nouns.at(t, noun, s.last)) {
                 found = std::pair{demonym.payload, j};
                 if (!last) return found;
             }
@@ -564,6 +567,10 @@ std::string scope_of(const RawFact& fact, const SentenceView& s, const DocumentC
     if (!listed)
         for (std::size_t j = s.first; j < s.last; ++j) {
             auto at = s.upper(j) ? s.place_at(j) : PhraseSet::Match{};
+            // "was led by the German Federal Criminal Police Office": a country's force by its
+            // nationality.
+            if (!at && s.upper(j) && s.d.led_by.ending_at(s.t, j, s.first))
+                if (auto demonym = s.d.demonyms.at(s.t, j, s.last); demonym && demonym.payload == *place) return "total";
             if (!at) continue;
             if (at.payload == *place)
                 if (auto police = s.d.police_nouns.at(s.t, at.end, s.last)) {
