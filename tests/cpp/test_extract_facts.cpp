@@ -1113,3 +1113,12 @@ TEST_CASE("a country's force by its nationality and its adjectives; the force th
                         "Police Office and involved 17 law enforcement agencies."),
                "police_forces") == Said{"17"});
 }
+
+TEST_CASE("the force that made the most arrests, with N, followed by forces with theirs; an acronym in brackets", "[extract][facts][scope]") {
+    auto forces = facts_of("Police arrested 612 people. Kent Police made the most arrests of any force, with 74, followed "
+                           "by Greater Manchester Police with 49 and West Midlands Police with 41.");
+    CHECK(said(forces, "arrests") == Said{"612", "74 @Kent", "49 @Greater Manchester", "41 @West Midlands"});
+    auto brackets = facts_of("Europol said 60 people were arrested. In the Netherlands, seven suspects were arrested, while "
+                             "the Polish Central Cybercrime Bureau (CBZC) detained nine people.");
+    CHECK(said(brackets, "arrests") == Said{"60", "7 @Netherlands", "9 @Poland"});
+}

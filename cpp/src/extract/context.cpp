@@ -275,6 +275,10 @@ std::optional<int> place_then_figure(const SentenceView& s, std::size_t figure_f
     else if (end > s.first && token_is(s.t, end - 1, "each")) --end;
     if (auto area = s.d.area_nouns.ending_at(s.t, end, s.first); area && !s.upper(area.begin)) end = area.begin;
     if (auto place = s.place_ending_at(end, 5, true)) return place;  // "The Paris region accounted for 17"
+    // "followed by Greater Manchester Police with 49": the force's place, or the force by name.
+    if (auto police = s.d.police_nouns.ending_at(s.t, end, s.first); police && police.begin > s.first)
+        if (auto place = s.place_ending_at(police.begin, 5, true)) return place;
+    if (auto police = s.d.police_names.ending_at(s.t, end, s.first)) return police.payload;
     // In a breakdown, a place the gazetteer lacks: "followed by Minas Gerais with nine".
     if (written) return s.written_place_ending_at(end);
     return std::nullopt;
@@ -315,6 +319,15 @@ std::optional<int> clause_place(const SentenceView& s, std::size_t figure_first,
     // Before it, in the same clause: "West Midlands Police are believed to have made 35 arrests".
     std::size_t begin = figure_first;
     while (begin > s.first && !s.is_boundary(begin - 1) && figure_first - begin < 14) --begin;
+    // "the Polish Central Cybercrime Bureau (CBZC) detained nine": an acronym in brackets is
+    // part of the name before it, not the clause's end.
+    if (begin >= s.first + 3 && token_is(t, begin - 1, ")"))
+        for (std::size_t open = begin - 2; open > s.first && begin - open <= 4; --open)
+            if (token_is(t, open, "(")) {
+                begin = open;
+                while (begin > s.first && !s.is_boundary(begin - 1) && figure_first - begin < 18) --begin;
+                break;
+            }
     // "... took place in Prague, where six people were detained": the place the clause follows.
     if (begin >= s.first + 3 && token_is(t, begin, "where") && token_is(t, begin - 1, ","))
         if (auto place = s.place_ending_at(begin - 1, 5)) return place;

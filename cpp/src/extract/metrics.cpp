@@ -487,16 +487,32 @@ std::optional<int> MetricReader::capitalised_place(std::size_t first, std::size_
 Found MetricReader::share_of_most(const Figure& f, std::size_t anchor, RawFact& fact) const {
     std::size_t p = anchor;
     while (p > s_.first && anchor - p < 2 && (token_is(t_, p - 1, ",") || token_is(t_, p - 1, "with"))) --p;  // ", with 31"
-    auto noun = d_.nouns.ending_at(t_, p, s_.first);
+    // "made the most arrests of any force, with 74": the noun before a phrase of what it is
+    // the most of.
+    PhraseSet::Match noun;
+    for (std::size_t k = p; k > s_.first && p - k < 5 && !noun; --k) {
+        noun = d_.nouns.ending_at(t_, k, s_.first);
+        if (!noun && (t_.tokens[k - 1].kind != TokenKind::word || s_.upper(k - 1))) break;
+    }
     if (!noun || noun_metric(noun) < 0) return {};
     std::size_t q = noun.begin;
     if (q > s_.first && token_is(t_, q - 1, "the")) --q;  // "the largest share of the arrests"
-    if (q < s_.first + 4 || !token_is(t_, q - 1, "of") || !has(d_.superlatives, t_, q - 3)) return {};
-    for (std::size_t k = s_.first; k + 2 < q; ++k)
+    // "the largest share of the arrests", or "the most arrests"
+    const bool share = q >= s_.first + 4 && token_is(t_, q - 1, "of") && has(d_.superlatives, t_, q - 3);
+    const bool most = q >= s_.first + 2 && has(d_.superlatives, t_, q - 1);
+    if (!share && !most) return {};
+    for (std::size_t k = s_.first; k + 1 < q; ++k)
         if (auto verb = d_.place_verbs.at(t_, k, q)) {
             std::size_t end = verb.begin;
             if (end > s_.first && !s_.upper(end - 1)) --end;  // "Sao Paulo state accounted for"
             std::optional<int> place = s_.place_ending_at(end, 5);
+            // "Kent Police made the most arrests", "The Metropolitan Police ...": a force by its
+            // place or by its name.
+            if (!place)
+                if (auto police = d_.police_nouns.ending_at(t_, end, s_.first); police && police.begin > s_.first)
+                    place = s_.place_ending_at(police.begin, 5);
+            if (!place)
+                if (auto police = d_.police_names.ending_at(t_, end, s_.first)) place = police.payload;
             if (!place) place = s_.written_place_ending_at(end);
             if (!place) return {};
             fact.place = place;
