@@ -1122,3 +1122,9 @@ TEST_CASE("the force that made the most arrests, with N, followed by forces with
                              "the Polish Central Cybercrime Bureau (CBZC) detained nine people.");
     CHECK(said(brackets, "arrests") == Said{"60", "7 @Netherlands", "9 @Poland"});
 }
+
+TEST_CASE("staff counted as officers only with a verb of taking part", "[extract][facts]") {
+    CHECK(said(facts_of("Up to 150 staff were involved on the days warrants were executed."), "officers") ==
+          Said{"150 up_to"});
+    CHECK(said(facts_of("The school has 150 staff."), "officers").empty());
+}
