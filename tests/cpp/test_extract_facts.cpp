@@ -1128,3 +1128,10 @@ TEST_CASE("staff counted as officers only with a verb of taking part", "[extract
           Said{"150 up_to"});
     CHECK(said(facts_of("The school has 150 staff."), "officers").empty());
 }
+
+TEST_CASE("a term joined by 'and' to a limit before it is a limit too", "[extract][facts]") {
+    CHECK(said(facts_of("The offence carries a maximum penalty of 10 years' imprisonment for possession and 14 years "
+                        "for distribution."),
+               "sentence").empty());
+    CHECK(said(facts_of("He faced a maximum of 10 years but was jailed for 6 years."), "sentence") == Said{"6 years"});
+}

@@ -628,7 +628,7 @@ std::optional<RawFact> MetricReader::span_of_time(const Figure& f, std::size_t a
         // A limit ("the maximum penalty for ... is") may stand well before the figure. "Up to
         // one year and six months" is a limit too, and its months are no term of their own.
         std::size_t lo = clause_begin(anchor, 30);
-        bool positive = false, negative = f.qualifier == Qualifier::up_to;
+        bool positive = false, negative = f.qualifier == Qualifier::up_to, sentenced_here = false;
         // The words of a clause, each asked of five lists: most start none, and their start
         // bits tell. A list added to these scans needs its bit (starts_term_cue).
         const TokenStarts starts_of(t_, d_);
@@ -636,7 +636,17 @@ std::optional<RawFact> MetricReader::span_of_time(const Figure& f, std::size_t a
             if (!(starts_of(m) & starts_term_cue)) continue;
             if (d_.penalty_limits.at(t_, m, anchor) || d_.aggregate.at(t_, m, anchor) || d_.non_custodial.at(t_, m, anchor))
                 negative = true;
+            if (d_.sentence_verbs.at(t_, m, anchor)) sentenced_here = true;
             if (d_.sentence_verbs.at(t_, m, anchor) || d_.custodial.at(t_, m, anchor)) positive = true;
+        }
+        // "a maximum penalty of 10 years' imprisonment for possession and 14 years for
+        // distribution": a term joined by "and" or "or" to a limit before it is a limit too.
+        if (!sentenced_here && !negative && lo > s_.first) {
+            bool joined = false;
+            for (std::size_t m = lo; m < anchor && !joined; ++m) joined = token_is(t_, m, "and") || token_is(t_, m, "or");
+            if (joined)
+                for (std::size_t m = clause_begin(lo - 1, 30); m < lo; ++m)
+                    if ((starts_of(m) & starts_term_cue) && d_.penalty_limits.at(t_, m, lo)) negative = true;
         }
         // "2 years and 3 months", "2 years 4 months"
         std::size_t tail = after;
