@@ -265,6 +265,13 @@ std::string as_written(const SentenceView& s, const std::string& name) {
 
 }  // namespace
 
+std::optional<int> force_place_ending_at(const SentenceView& s, std::size_t end, bool local) {
+    if (auto police = s.d.police_nouns.ending_at(s.t, end, s.first); police && police.begin > s.first)
+        if (auto place = s.place_ending_at(police.begin, 5, local)) return place;
+    if (auto police = s.d.police_names.ending_at(s.t, end, s.first)) return police.payload;
+    return std::nullopt;
+}
+
 std::optional<int> place_then_figure(const SentenceView& s, std::size_t figure_first, bool written) {
     auto verb = s.d.place_verbs.ending_at(s.t, figure_first, s.first);
     if (!verb) return std::nullopt;
@@ -275,10 +282,7 @@ std::optional<int> place_then_figure(const SentenceView& s, std::size_t figure_f
     else if (end > s.first && token_is(s.t, end - 1, "each")) --end;
     if (auto area = s.d.area_nouns.ending_at(s.t, end, s.first); area && !s.upper(area.begin)) end = area.begin;
     if (auto place = s.place_ending_at(end, 5, true)) return place;  // "The Paris region accounted for 17"
-    // "followed by Greater Manchester Police with 49": the force's place, or the force by name.
-    if (auto police = s.d.police_nouns.ending_at(s.t, end, s.first); police && police.begin > s.first)
-        if (auto place = s.place_ending_at(police.begin, 5, true)) return place;
-    if (auto police = s.d.police_names.ending_at(s.t, end, s.first)) return police.payload;
+    if (auto place = force_place_ending_at(s, end, true)) return place;  // "followed by Greater Manchester Police with 49"
     // In a breakdown, a place the gazetteer lacks: "followed by Minas Gerais with nine".
     if (written) return s.written_place_ending_at(end);
     return std::nullopt;

@@ -234,6 +234,9 @@ void assign_operations(DocumentContext& context);
 std::string scope_of(const RawFact& fact, const SentenceView& s, const DocumentContext& context);
 // The place a fact's own clause names after or before its figure, if any.
 std::optional<int> clause_place(const SentenceView& s, std::size_t figure_first, std::size_t figure_last);
+// The place of a force named just before `end`: "Kent Police", or a force by its name ("The
+// Metropolitan Police"). With `local`, also places the gazetteer lacks ("Dane County Sheriff's Office").
+std::optional<int> force_place_ending_at(const SentenceView& s, std::size_t end, bool local = false);
 // "Kent accounted for 12", "Dane County for 8": the place that a place verb puts before the figure.
 // With `written`, also capitalised words the gazetteer lacks (in a breakdown of a count).
 std::optional<int> place_then_figure(const SentenceView& s, std::size_t figure_first, bool written = false);

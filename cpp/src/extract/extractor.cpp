@@ -93,7 +93,7 @@ int home_place(const std::vector<RawFact>& raw, const TokenizedText& t, const st
             if (!context.national_sentence[lead]) return *place;
             // "Nineteen people were arrested in Derbyshire during a national operation": a
             // local report, whose later figures are the area's unless said of the nation.
-            if (!fact.place && context.local_angle < 0) context.local_angle = *place;
+            if (context.local_angle < 0) context.local_angle = *place;
             return -1;
         }
         if (context.home_country < 0 && std::none_of(context.international_sentence.begin(),
@@ -132,13 +132,9 @@ int year_of(std::string_view iso_date) {
 // were arrested" counts a year's operations, as "the raids" of a year do.
 bool names_an_operation(const TokenizedText& t, const LexiconData& d, std::size_t from, std::size_t to, bool one = false) {
     auto counts = [&](std::size_t last_word) { return !one || !t.low(last_word).ends_with('s'); };
-    auto capital = [&](std::size_t j) {
-        const char c = t.text[t.tokens[j].begin];
-        return c >= 'A' && c <= 'Z';
-    };
     for (std::size_t k = from; k < to; ++k) {
         // "the Department of Special Investigation" is an agency's name, not an operation.
-        if (k > from && capital(k) && (capital(k - 1) || t.low(k - 1) == "of")) continue;
+        if (k > from && t.tokens[k].upper && (t.tokens[k - 1].upper || t.low(k - 1) == "of")) continue;
         if (auto noun = d.operation_nouns.at(t, k, to); noun && counts(noun.end - 1)) return true;
         if (has(d.operation_words, t, k) && counts(k)) return true;
     }
@@ -214,23 +210,25 @@ bool earlier_other_operation(const TokenizedText& t, const Sentence& sentence, i
     return other && past;
 }
 
+// "in 2023", "during 2022" at token j (a preposition, then a year).
+bool year_after_preposition(const TokenizedText& t, std::size_t j, std::size_t last, const LexiconData& d) {
+    if (j + 1 >= last) return false;
+    const int year = year_at(t, j + 1);
+    return year >= 1900 && year <= 2100 && d.year_prepositions.at(t, j, j + 1);
+}
+
 // "in 2022", "during 2023" anywhere in the sentence.
 bool says_a_year(const TokenizedText& t, const Sentence& sentence, const LexiconData& d) {
     for (std::size_t j = sentence.first; j + 1 < sentence.last; ++j)
-        if (const int year = year_at(t, j + 1); year >= 1900 && year <= 2100 && d.year_prepositions.at(t, j, j + 1)) return true;
+        if (year_after_preposition(t, j, sentence.last, d)) return true;
     return false;
 }
 
 // "Last year, ...", "In 2023, ...", "Across 2023 as a whole, ...": a sentence set in a year.
-
 bool opens_with_a_year(const TokenizedText& t, const Sentence& sentence, const LexiconData& d) {
     std::size_t j = sentence.first;
     if (j < sentence.last && t.tokens[j].kind != TokenKind::word) ++j;  // a bullet or a quote
-    if (d.year_openers.at(t, j, sentence.last)) return true;
-    if (j + 1 >= sentence.last || !d.year_prepositions.at(t, j, j + 1)) return false;
-    if (t.tokens[j + 1].kind != TokenKind::number || t.tokens[j + 1].size() != 4) return false;
-    int year = year_of(t.original(t.tokens[j + 1]));
-    return year >= 1900 && year <= 2100;
+    return d.year_openers.at(t, j, sentence.last) || year_after_preposition(t, j, sentence.last, d);
 }
 
 // The sentence's text with the byte ranges of names replaced by "[name]".

@@ -110,17 +110,17 @@ PhraseSet::Match SentenceView::label_place_at(std::size_t k, std::size_t* separa
     // "Unit Limburg: 3 arrests", "Region Skåne: 6": the place after the word for the unit.
     if (k + 1 < last && upper(k) && upper(k + 1) && has(d.label_prefixes, t, k))
         if (auto p = place_at(k + 1); p && separator(p.end)) return found(p, p.end);
-    if (auto p = place_at(k); p && (separator(p.end) || (separator_at && p.end < last && is_figure_token(p.end))))
-        return found(p, p.end);
-    // "Jefferson County (Louisville) - 9": the place, then a town in brackets.
-    if (auto p = place_at(k); p && p.end + 2 < last && token_is(t, p.end, "(")) {
-        std::size_t close = p.end + 1;
-        while (close < last && close < p.end + 8 && !token_is(t, close, ")")) ++close;
-        if (close < last && token_is(t, close, ")") && separator(close + 1)) return found(p, close + 1);
-    }
-    // "Essex Police - 15 arrests": the place of the force the line names.
-    if (auto p = place_at(k))
+    if (const auto p = place_at(k)) {
+        if (separator(p.end) || (separator_at && p.end < last && is_figure_token(p.end))) return found(p, p.end);
+        // "Jefferson County (Louisville) - 9": the place, then a town in brackets.
+        if (p.end + 2 < last && token_is(t, p.end, "(")) {
+            std::size_t close = p.end + 1;
+            while (close < last && close < p.end + 8 && !token_is(t, close, ")")) ++close;
+            if (close < last && token_is(t, close, ")") && separator(close + 1)) return found(p, close + 1);
+        }
+        // "Essex Police - 15 arrests": the place of the force the line names.
         if (auto police = d.police_nouns.at(t, p.end, last); police && separator(police.end)) return found(p, police.end);
+    }
     std::size_t end = k;
     while (end < last && end < k + 4 && t.tokens[end].kind == TokenKind::word && upper(end) && !has(d.function_words, t, end)) ++end;
     if (end == k || k >= (std::size_t{1} << 26)) return {};

@@ -97,6 +97,13 @@ private:
                 return true;
         return false;
     }
+    // An operation named in [from, to): "the operation", "the investigation", "Operation Tern".
+    bool operation_named(std::size_t from, std::size_t to) const {
+        if (contains_phrase(s_, d_.operation_nouns, from, to)) return true;
+        for (std::size_t k = from; k < to; ++k)
+            if (s_.upper(k) && has(d_.operation_words, t_, k)) return true;
+        return false;
+    }
     // "Operation Sgiath ran for a month", "the operation lasted a week": one unit, after a verb of
     // lasting whose subject is the operation ("over a month" and "during a week" say less).
     bool ran_for_a(std::size_t j) const {
@@ -106,10 +113,7 @@ private:
         if (!link || token_is(t_, link.begin, "over") || token_is(t_, link.begin, "across") ||
             token_is(t_, link.begin, "during"))
             return false;
-        if (contains_phrase(s_, d_.operation_nouns, s_.first, link.begin)) return true;
-        for (std::size_t k = s_.first; k < link.begin; ++k)
-            if (s_.upper(k) && has(d_.operation_words, t_, k)) return true;
-        return false;
+        return operation_named(s_.first, link.begin);
     }
     bool spaced_dash(std::size_t j) const {
         return j < s_.last && t_.tokens[j].kind == TokenKind::dash && t_.tokens[j].space_before;
@@ -506,13 +510,7 @@ Found MetricReader::share_of_most(const Figure& f, std::size_t anchor, RawFact& 
             std::size_t end = verb.begin;
             if (end > s_.first && !s_.upper(end - 1)) --end;  // "Sao Paulo state accounted for"
             std::optional<int> place = s_.place_ending_at(end, 5);
-            // "Kent Police made the most arrests", "The Metropolitan Police ...": a force by its
-            // place or by its name.
-            if (!place)
-                if (auto police = d_.police_nouns.ending_at(t_, end, s_.first); police && police.begin > s_.first)
-                    place = s_.place_ending_at(police.begin, 5);
-            if (!place)
-                if (auto police = d_.police_names.ending_at(t_, end, s_.first)) place = police.payload;
+            if (!place) place = force_place_ending_at(s_, end);  // "Kent Police made the most arrests"
             if (!place) place = s_.written_place_ending_at(end);
             if (!place) return {};
             fact.place = place;
@@ -701,10 +699,7 @@ std::optional<RawFact> MetricReader::span_of_time(const Figure& f, std::size_t a
         bool set_off = false;
         for (std::size_t k = s_.first + 1; k < link.begin && !set_off; ++k) set_off = token_is(t_, k, ",");
         std::size_t opening = std::min(s_.first + 3, link.begin);
-        bool opens_with_operation = contains_phrase(s_, d_.operation_nouns, s_.first, opening);
-        for (std::size_t k = s_.first; k < opening && !opens_with_operation; ++k)
-            opens_with_operation = has(d_.operation_words, t_, k) && s_.upper(k);
-        if (contains_phrase(s_, d_.operation_nouns, from, link.begin) || (set_off && opens_with_operation))
+        if (contains_phrase(s_, d_.operation_nouns, from, link.begin) || (set_off && operation_named(s_.first, opening)))
             return as_duration(lead_in < f.number.first ? d_.periods.at(t_, after, s_.last).end : after);
     }
     // "The investigation began 14 months ago": how long it has run.
@@ -1020,9 +1015,9 @@ Found MetricReader::appositive(const Figure& f, std::size_t anchor, RawFact& fac
     int metric = noun_metric(noun);
     // "The largest number of searches, 12, took place in Dublin": a noun that counts only with
     // its verb, which follows the figure.
-    if (const NounCue& cue = d_.noun_cues[static_cast<std::size_t>(noun.payload)]; metric < 0 && cue.metric >= 0 &&
-                                                                                 cue.needs_verb &&
-                                                                                 verb_in(f.cue_begin + 1, clause_end(f.cue_begin + 1), 8, true, cue.metric).metric == cue.metric)
+    const NounCue& cue = d_.noun_cues[static_cast<std::size_t>(noun.payload)];
+    if (metric < 0 && cue.metric >= 0 && cue.needs_verb &&
+        verb_in(f.cue_begin + 1, clause_end(f.cue_begin + 1), 8, true, cue.metric).metric == cue.metric)
         metric = cue.metric;
     if (metric < 0) return {};
     if (std::optional<int> place = clause_place(s_, f.qualifier_begin, f.cue_begin + 1)) fact.place = place;
